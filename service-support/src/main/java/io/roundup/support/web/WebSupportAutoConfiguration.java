@@ -1,0 +1,26 @@
+package io.roundup.support.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Request ids on every request (before security, so even a 401 names its request) and problem details everywhere. */
+@AutoConfiguration
+@Import(ProblemAdvice.class)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+}
