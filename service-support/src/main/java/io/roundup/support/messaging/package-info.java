@@ -1,0 +1,2 @@
+/** Reading Roundup's CloudEvents headers off Kafka messages. */
+package io.roundup.support.messaging;

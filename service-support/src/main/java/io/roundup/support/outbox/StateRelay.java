@@ -1,0 +1,186 @@
+package io.roundup.support.outbox;
+
+import io.roundup.events.CloudEventHeaders;
+import io.roundup.events.EventCodec;
+import io.roundup.events.EventType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Announces each entity's stored state on Kafka after it is stored: the document itself is the outbox.
+ *
+ * <p>A save writes the new state, a raised {@code revision} and {@code announcePending = true} in one single-document
+ * write, so nothing is announced that was not saved. The relay sends every pending document's current state and then
+ * clears the flag only if the revision is still the one it sent; a crash in between leaves the flag set and the next
+ * pass announces again. Consumers ignore revisions they already hold, so announcing twice is harmless. It needs no
+ * multi-document transaction and no change stream.
+ *
+ * <p>{@link #announceSoon()} after a save keeps the usual latency to one Kafka round trip; the periodic sweep picks up
+ * whatever a crash, a broker outage or another copy of the service left behind.
+ */
+public class StateRelay<T extends RelayedState> implements SmartLifecycle {
+
+    public static final String PENDING = "announcePending";
+    public static final String ANNOUNCED = "announcedRevision";
+
+    private static final Logger log = LoggerFactory.getLogger(StateRelay.class);
+    private static final int BATCH = 200;
+    /** spring-kafka's {@code KafkaHeaders.KEY}: the Kafka binder uses it as the record key. */
+    private static final String KAFKA_KEY = "kafka_messageKey";
+
+    private final MongoOperations mongo;
+    private final Class<T> type;
+    private final String collection;
+    private final StreamBridge bridge;
+    private final String bindingName;
+    private final String source;
+    private final Function<T, Object> toEvent;
+    private final Duration sweepInterval;
+    private final EventCodec codec = new EventCodec();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private volatile ScheduledExecutorService executor;
+
+    public StateRelay(MongoOperations mongo, Class<T> type, String collection, StreamBridge bridge, String bindingName,
+            String source, Function<T, Object> toEvent, Duration sweepInterval) {
+        this.mongo = mongo;
+        this.type = type;
+        this.collection = collection;
+        this.bridge = bridge;
+        this.bindingName = bindingName;
+        this.source = source;
+        this.toEvent = toEvent;
+        this.sweepInterval = sweepInterval;
+    }
+
+    /** Asks for a pass now, without waiting for the sweep; cheap to call after every save. */
+    public void announceSoon() {
+        ScheduledExecutorService running = executor;
+        if (running != null && wakeQueued.compareAndSet(false, true)) {
+            running.execute(() -> {
+                wakeQueued.set(false);
+                relayPending();
+            });
+        }
+    }
+
+    /** One pass: announces every pending document; returns how many were announced. Runs on the relay thread. */
+    public int relayPending() {
+        int announced = 0;
+        try {
+            List<T> pending;
+            do {
+                pending = mongo.find(Query.query(Criteria.where(PENDING).is(true))
+                        .with(Sort.by("_id")).limit(BATCH), type, collection);
+                for (T state : pending) {
+                    if (!announce(state)) {
+                        return announced;
+                    }
+                    announced++;
+                }
+            }
+            while (pending.size() == BATCH);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Announcing {} paused: {}; the next pass retries", collection, ex.toString());
+        }
+        return announced;
+    }
+
+    private boolean announce(T state) {
+        Object event = toEvent.apply(state);
+        EventType type = EventType.of(event);
+        Message<byte[]> message = MessageBuilder.withPayload(codec.write(event))
+                .setHeader(KAFKA_KEY, utf8(state.id()))
+                .setHeader(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()))
+                .setHeader(CloudEventHeaders.TYPE, utf8(type.ceType()))
+                .setHeader(CloudEventHeaders.SOURCE, utf8(source))
+                .setHeader(CloudEventHeaders.SUBJECT, utf8(state.id()))
+                .setHeader(CloudEventHeaders.TIME, utf8(Instant.now().toString()))
+                .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_1_0))
+                .setHeader(CloudEventHeaders.REQUEST_ID, state.lastRequestId() == null ? null : utf8(state.lastRequestId()))
+                .setHeader("contentType", "application/json")
+                .build();
+        if (state.lastRequestId() != null) {
+            MDC.put("requestId", state.lastRequestId());
+        }
+        try {
+            if (!bridge.send(bindingName, message)) {
+                log.warn("Kafka did not accept {} {} revision {}; the next pass retries", type.ceType(), state.id(), state.revision());
+                return false;
+            }
+            mongo.updateFirst(
+                    Query.query(Criteria.where("_id").is(state.id()).and("revision").is(state.revision())),
+                    new Update().set(PENDING, false).set(ANNOUNCED, state.revision()),
+                    collection);
+            log.info("Announced {} {} revision {}", type.ceType(), state.id(), state.revision());
+            return true;
+        }
+        finally {
+            MDC.remove("requestId");
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "relay-" + collection);
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::relayPending, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        executor = started;
+    }
+
+    /** A last pass on shutdown, so a graceful stop leaves nothing pending that Kafka could take. */
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = executor;
+        executor = null;
+        if (running != null) {
+            running.shutdown();
+            try {
+                if (running.awaitTermination(5, TimeUnit.SECONDS)) {
+                    relayPending();
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Stops before the Kafka binder does (binders stop in a lower phase), so the final pass can still send. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}
