@@ -1,0 +1,135 @@
+package io.roundup.article;
+
+import io.roundup.support.outbox.RelayedState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One stored article: the editable working copy ({@code content}) and, separately, the snapshot readers see
+ * ({@code published}). Editing a published article changes only the working copy; the snapshot changes only when
+ * the article is published again. Every transition returns the next state with {@code revision} raised by one and
+ * {@code announcePending} set, so that one document write both saves and queues the announcement.
+ *
+ * @param slugHistory earlier slugs of this article, oldest first
+ * @param publishedAt the first publication; kept through unpublishing and re-publishing
+ * @param scheduledAt when a scheduled publication is due (status {@link Status#SCHEDULED}, or {@link Status#PUBLISHED}
+ *     with a scheduled re-publication of the working copy); null when nothing is scheduled
+ * @param deleted a tombstone: gone from every read, announced as removed
+ */
+@Document(Article.COLLECTION)
+public record Article(
+        @Id String id,
+        String slug,
+        List<String> slugHistory,
+        Status status,
+        long revision,
+        Content content,
+        Content published,
+        Instant publishedAt,
+        Instant scheduledAt,
+        String scheduledBy,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        boolean deleted,
+        String lastRequestId,
+        boolean announcePending,
+        long announcedRevision) implements RelayedState {
+
+    public static final String COLLECTION = "articles";
+
+    public Article {
+        slugHistory = slugHistory == null ? List.of() : List.copyOf(slugHistory);
+    }
+
+    /** Who changes an article, when, and in which request. */
+    record Change(Instant at, String by, String requestId) {
+    }
+
+    static Article draft(String id, String slug, Content content, Change change) {
+        return new Article(id, slug, List.of(), Status.DRAFT, 1, content, null, null, null, null,
+                change.at(), change.by(), change.at(), change.by(), false, change.requestId(), true, 0);
+    }
+
+    /** True when the working copy differs from what readers see (always, while nothing is published). */
+    public boolean hasUnpublishedChanges() {
+        return !Objects.equals(content, published);
+    }
+
+    /** True when readers may see this article's published snapshot. */
+    public boolean isPublic() {
+        return !deleted && status == Status.PUBLISHED && published != null;
+    }
+
+    /** Replaces the working copy; the published snapshot stays as it was. A new slug keeps the old one in the history. */
+    Article edit(Content newContent, String newSlug, Change change) {
+        String slugNow = newSlug == null ? slug : newSlug;
+        List<String> history = slugHistory;
+        if (!slugNow.equals(slug)) {
+            List<String> longer = new ArrayList<>(slugHistory);
+            longer.remove(slugNow);
+            longer.add(slug);
+            history = longer;
+        }
+        return next(status, slugNow, history, newContent, published, publishedAt, scheduledAt, scheduledBy, false, change);
+    }
+
+    /** Copies the working copy into the published snapshot. Re-publishing is refused when nothing changed. */
+    Article publish(Change change) {
+        if (status == Status.PUBLISHED && !hasUnpublishedChanges() && scheduledAt == null) {
+            throw new TransitionRefused("The article is already published and has no unpublished changes.");
+        }
+        Instant first = publishedAt == null ? change.at() : publishedAt;
+        return next(Status.PUBLISHED, slug, slugHistory, content, content, first, null, null, false, change);
+    }
+
+    /**
+     * Publishes the working copy at {@code at}. A published article stays live meanwhile: its status stays
+     * {@link Status#PUBLISHED} and only the re-publication is scheduled.
+     */
+    Article schedule(Instant at, Change change) {
+        if (status == Status.PUBLISHED && !hasUnpublishedChanges()) {
+            throw new TransitionRefused("The article is already published and has no unpublished changes to schedule.");
+        }
+        Status next = status == Status.PUBLISHED ? Status.PUBLISHED : Status.SCHEDULED;
+        return next(next, slug, slugHistory, content, published, publishedAt, at, change.by(), false, change);
+    }
+
+    /** True when a scheduled publication is due at {@code now}. */
+    boolean isDue(Instant now) {
+        return !deleted && scheduledAt != null && !scheduledAt.isAfter(now)
+                && (status == Status.SCHEDULED || status == Status.PUBLISHED);
+    }
+
+    /**
+     * Takes the article off the public view. Unpublishing a scheduled article cancels the schedule: it returns to
+     * {@link Status#DRAFT} when it was never published.
+     */
+    Article unpublish(Change change) {
+        Status next = switch (status) {
+            case PUBLISHED -> Status.UNPUBLISHED;
+            case SCHEDULED -> publishedAt == null ? Status.DRAFT : Status.UNPUBLISHED;
+            case DRAFT, UNPUBLISHED -> throw new TransitionRefused("Only a published or scheduled article can be unpublished; this one is "
+                    + status + ".");
+        };
+        return next(next, slug, slugHistory, content, null, publishedAt, null, null, false, change);
+    }
+
+    /** The tombstone: nothing of the content stays readable. */
+    Article remove(Change change) {
+        return next(status, slug, slugHistory, content, null, publishedAt, null, null, true, change);
+    }
+
+    private Article next(Status newStatus, String newSlug, List<String> newSlugHistory, Content newContent,
+            Content newPublished, Instant newPublishedAt, Instant newScheduledAt, String newScheduledBy, boolean nowDeleted,
+            Change change) {
+        return new Article(id, newSlug, newSlugHistory, newStatus, revision + 1, newContent, newPublished, newPublishedAt,
+                newScheduledAt, newScheduledBy, createdAt, createdBy, change.at(), change.by(), nowDeleted,
+                change.requestId(), true, announcedRevision);
+    }
+}

@@ -1,0 +1,232 @@
+package io.roundup.article;
+
+import io.roundup.support.outbox.StateRelay;
+import io.roundup.support.web.RequestIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The editorial workflow: create, edit, publish (now or later), unpublish, delete, and go back to an earlier
+ * revision. Each step is one conditional write of the whole article, followed by a revision snapshot and a nudge
+ * to the relay that announces it. Callers pass the revision their change is based on where they have one
+ * ({@code null} means "whatever is current").
+ */
+@Service
+public class Articles {
+
+    private static final Logger log = LoggerFactory.getLogger(Articles.class);
+    private static final int ATTEMPTS = 5;
+    private static final int SLUG_CANDIDATES = 1000;
+    private static final String SCHEDULER = "scheduler";
+
+    private final ArticleStore store;
+    private final StateRelay<Article> relay;
+    private final Clock clock;
+
+    Articles(ArticleStore store, StateRelay<Article> relay, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** A new draft. Without a {@code slug} one is derived from the title, made unique with -2, -3… */
+    public Article create(Content input, String slug, String by) {
+        Content content = prepare(input, slug);
+        Article.Change change = changedBy(by);
+        String id = new ObjectId().toHexString();
+        Article saved;
+        if (slug != null) {
+            try {
+                saved = store.insert(Article.draft(id, slug, content, change));
+            }
+            catch (DuplicateKeyException ex) {
+                throw new SlugTaken(slug);
+            }
+        }
+        else {
+            saved = insertWithDerivedSlug(id, content, change);
+        }
+        afterSave(saved, "created");
+        return saved;
+    }
+
+    private Article insertWithDerivedSlug(String id, Content content, Article.Change change) {
+        String base = Slugs.derive(content.title());
+        Set<String> taken = new HashSet<>(store.slugsLike(base));
+        for (int n = 1; n <= SLUG_CANDIDATES; n++) {
+            String candidate = Slugs.candidate(base, n);
+            if (taken.contains(candidate)) {
+                continue;
+            }
+            try {
+                return store.insert(Article.draft(id, candidate, content, change));
+            }
+            catch (DuplicateKeyException ex) {
+                taken.add(candidate);
+            }
+        }
+        throw new SlugTaken(base);
+    }
+
+    /** Any article that is not deleted, whatever its status; callers decide what the requester may see. */
+    public Article get(String id) {
+        return store.find(id).orElseThrow(ArticleNotFound::new);
+    }
+
+    /** By its current slug, or by one it had before. */
+    public Article getBySlug(String slug) {
+        return store.findBySlug(slug).orElseThrow(ArticleNotFound::new);
+    }
+
+    public ArticlePage<Article> list(ArticleQuery query) {
+        return store.list(query);
+    }
+
+    /** Replaces the working copy; a published article stays live as it was until it is published again. */
+    public Article update(String id, long expectedRevision, Content input, String slug, String by) {
+        Content content = prepare(input, slug);
+        if (slug != null && store.slugInUse(slug, id)) {
+            throw new SlugTaken(slug);
+        }
+        try {
+            return apply(id, expectedRevision, "updated", article -> article.edit(content, slug, changedBy(by)));
+        }
+        catch (DuplicateKeyException ex) {
+            throw new SlugTaken(slug);
+        }
+    }
+
+    /**
+     * Publishes the working copy now, or schedules it when {@code at} is in the future. The schedule survives restarts
+     * and fires once even with several copies of the service running.
+     */
+    public Article publish(String id, Long expectedRevision, Instant at, String by) {
+        Instant now = now();
+        if (at != null && at.isAfter(now)) {
+            Instant when = at.truncatedTo(ChronoUnit.MILLIS);
+            return apply(id, expectedRevision, "scheduled", article -> article.schedule(when, changedBy(by)));
+        }
+        return apply(id, expectedRevision, "published", article -> article.publish(changedBy(by)));
+    }
+
+    public Article unpublish(String id, Long expectedRevision, String by) {
+        return apply(id, expectedRevision, "unpublished", article -> article.unpublish(changedBy(by)));
+    }
+
+    /** A tombstone that every read treats as absent and the relay announces as removed. */
+    public void delete(String id, Long expectedRevision, String by) {
+        apply(id, expectedRevision, "deleted", article -> article.remove(changedBy(by)));
+    }
+
+    /** The snapshots of the working copy, newest first. */
+    public ArticlePage<ArticleRevision> revisions(String id, int page, int size) {
+        Article article = get(id);
+        return store.revisions(article.id(), article.revision(), page, size);
+    }
+
+    public ArticleRevision revision(String id, long revision) {
+        Article article = get(id);
+        if (revision > article.revision()) {
+            throw new ArticleNotFound();
+        }
+        return store.revision(article.id(), revision).orElseThrow(ArticleNotFound::new);
+    }
+
+    /** The content of an earlier revision becomes the working copy again, as a new revision; the slug stays. */
+    public Article restore(String id, long revision, long expectedRevision, String by) {
+        Content content = revision(id, revision).content();
+        return apply(id, expectedRevision, "restored", article -> article.edit(content, null, changedBy(by)));
+    }
+
+    /**
+     * Publishes every article whose scheduled time has come. Each one is claimed by a write conditioned on the revision
+     * it was read at, so when several schedulers race exactly one of them publishes it; an article edited meanwhile is
+     * simply picked up by the next pass. Returns how many this pass published.
+     */
+    int publishDue(int limit) {
+        Instant now = now();
+        int published = 0;
+        for (Article article : store.due(now, limit)) {
+            if (!article.isDue(now)) {
+                continue;
+            }
+            String requestId = "schedule-" + UUID.randomUUID();
+            MDC.put(RequestIds.MDC_KEY, requestId);
+            try {
+                String by = article.scheduledBy() == null ? SCHEDULER : article.scheduledBy();
+                Article next = article.publish(new Article.Change(now, by, requestId));
+                Optional<Article> saved = store.replace(article.revision(), next);
+                if (saved.isPresent()) {
+                    log.info("Published article {} as scheduled for {}", article.id(), article.scheduledAt());
+                    afterSave(saved.get(), "published on schedule");
+                    published++;
+                }
+            }
+            finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+        }
+        return published;
+    }
+
+    private Article apply(String id, Long expectedRevision, String action, Function<Article, Article> step) {
+        for (int attempt = 1; ; attempt++) {
+            Article current = get(id);
+            if (expectedRevision != null && current.revision() != expectedRevision) {
+                throw new RevisionConflict(current.revision());
+            }
+            Optional<Article> saved = store.replace(current.revision(), step.apply(current));
+            if (saved.isPresent()) {
+                afterSave(saved.get(), action);
+                return saved.get();
+            }
+            if (expectedRevision != null || attempt == ATTEMPTS) {
+                throw new RevisionConflict(get(id).revision());
+            }
+        }
+    }
+
+    private void afterSave(Article saved, String action) {
+        log.info("Article {} {} at revision {} (status {})", saved.id(), action, saved.revision(), saved.status());
+        relay.announceSoon();
+        if (saved.deleted()) {
+            return;
+        }
+        try {
+            store.saveRevision(ArticleRevision.of(saved, action));
+        }
+        catch (RuntimeException ex) {
+            // The article itself is saved and will be announced; only its history misses this entry.
+            log.warn("Could not store revision {} of article {}: {}", saved.revision(), saved.id(), ex.toString());
+        }
+    }
+
+    private Content prepare(Content input, String slug) {
+        Content content = Sanitizer.content(input);
+        ContentRules.check(content, slug);
+        return new Content(content.title(), content.summary(), content.category(), content.tags(), content.author(),
+                content.intro(), content.entries().stream().sorted(Comparator.comparingInt(Content.Entry::rank)).toList(),
+                content.sections());
+    }
+
+    private Article.Change changedBy(String by) {
+        return new Article.Change(now(), by, RequestIds.current().orElse(null));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,84 @@
+package io.roundup.article;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Readable URL names for articles: derived from the title once, then stable. */
+final class Slugs {
+
+    static final int MAX_LENGTH = 80;
+    static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+    /** Letters that NFD does not decompose into a base letter plus marks. */
+    private static final Map<Character, String> LETTERS = Map.ofEntries(
+            Map.entry('ß', "ss"), Map.entry('ẞ', "ss"),
+            Map.entry('æ', "ae"), Map.entry('Æ', "ae"),
+            Map.entry('œ', "oe"), Map.entry('Œ', "oe"),
+            Map.entry('ø', "o"), Map.entry('Ø', "o"),
+            Map.entry('đ', "d"), Map.entry('Đ', "d"),
+            Map.entry('ð', "d"), Map.entry('Ð', "d"),
+            Map.entry('þ', "th"), Map.entry('Þ', "th"),
+            Map.entry('ł', "l"), Map.entry('Ł', "l"),
+            Map.entry('ı', "i"), Map.entry('ħ', "h"), Map.entry('Ħ', "h"));
+    private static final String FALLBACK = "article";
+
+    private Slugs() {
+    }
+
+    /** "Crème Brûlée: Top 5!" becomes "creme-brulee-top-5"; a title with nothing transliterable becomes "article". */
+    static String derive(String title) {
+        String text = title == null ? "" : title;
+        StringBuilder mapped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            String replacement = LETTERS.get(c);
+            mapped.append(replacement == null ? String.valueOf(c) : replacement);
+        }
+        String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(mapped, Normalizer.Form.NFD)).replaceAll("");
+        String slug = NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
+        slug = trimHyphens(slug);
+        slug = truncate(slug, MAX_LENGTH);
+        return slug.isEmpty() ? FALLBACK : slug;
+    }
+
+    /** The n-th candidate for a taken base: {@code base}, {@code base-2}, {@code base-3}, … always within the length limit. */
+    static String candidate(String base, int n) {
+        if (n <= 1) {
+            return base;
+        }
+        String suffix = "-" + n;
+        return truncate(base, MAX_LENGTH - suffix.length()) + suffix;
+    }
+
+    static boolean isValid(String slug) {
+        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /** Cuts at a word boundary when one is near, and never leaves a trailing hyphen. */
+    private static String truncate(String slug, int max) {
+        if (slug.length() <= max) {
+            return slug;
+        }
+        String cut = slug.substring(0, max);
+        int lastHyphen = cut.lastIndexOf('-');
+        if (slug.charAt(max) != '-' && lastHyphen > max / 2) {
+            cut = cut.substring(0, lastHyphen);
+        }
+        return trimHyphens(cut);
+    }
+
+    private static String trimHyphens(String slug) {
+        int start = 0;
+        int end = slug.length();
+        while (start < end && slug.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && slug.charAt(end - 1) == '-') {
+            end--;
+        }
+        return slug.substring(start, end);
+    }
+}

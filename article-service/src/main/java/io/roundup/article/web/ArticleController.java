@@ -1,0 +1,156 @@
+package io.roundup.article.web;
+
+import io.roundup.article.Article;
+import io.roundup.article.ArticleNotFound;
+import io.roundup.article.ArticleQuery;
+import io.roundup.article.Articles;
+import io.roundup.article.Status;
+import io.roundup.support.security.Roles;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Articles over HTTP. Readers (no token, or one without an editor role) see only published snapshots, and a draft is
+ * a 404 to them; editors see and change working copies. Writes need an editor role (enforced by the security chain).
+ */
+@RestController
+@RequestMapping("/api/articles")
+class ArticleController {
+
+    private final Articles articles;
+
+    ArticleController(Articles articles) {
+        this.articles = articles;
+    }
+
+    @PostMapping
+    ResponseEntity<ArticleView> create(@RequestBody ArticleRequest body) {
+        Article created = articles.create(body.toContent(), body.slug(), caller());
+        return ResponseEntity.created(URI.create("/api/articles/" + created.id()))
+                .eTag(etag(created))
+                .body(ArticleView.forEditor(created));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<ArticleView> get(@PathVariable String id) {
+        return visible(articles.get(id));
+    }
+
+    @GetMapping("/by-slug/{slug}")
+    ResponseEntity<ArticleView> getBySlug(@PathVariable String slug) {
+        return visible(articles.getBySlug(slug));
+    }
+
+    /** Readers list published articles only; asking for another status needs an editor token (401 / 403). */
+    @GetMapping
+    PageView<ArticleSummary> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String author,
+            @RequestParam(required = false) String tag, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        InvalidQuery problems = new InvalidQuery();
+        Status wanted = status(status, problems);
+        Paging paging = Paging.parse(page, size, problems);
+        problems.throwIfAny();
+        boolean editor = Roles.callerIsEditor();
+        if (!editor && wanted != null && wanted != Status.PUBLISHED) {
+            refuseNonEditor("Only editors can list articles that are not published.");
+        }
+        ArticleQuery query = new ArticleQuery(editor, wanted, blankToNull(category), blankToNull(author), blankToNull(tag),
+                paging.page(), paging.size());
+        return PageView.of(articles.list(query), article -> ArticleSummary.of(article, editor));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<ArticleView> update(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ArticleRequest body) {
+        long expected = Preconditions.required(ifMatch);
+        return editorView(articles.update(id, expected, body.toContent(), body.slug(), caller()));
+    }
+
+    @PostMapping("/{id}/publish")
+    ResponseEntity<ArticleView> publish(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) PublishRequest body) {
+        Long expected = Preconditions.optional(ifMatch);
+        return editorView(articles.publish(id, expected, body == null ? null : body.at(), caller()));
+    }
+
+    @PostMapping("/{id}/unpublish")
+    ResponseEntity<ArticleView> unpublish(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return editorView(articles.unpublish(id, Preconditions.optional(ifMatch), caller()));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        articles.delete(id, Preconditions.optional(ifMatch), caller());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Editors see any article; readers only a published one, and anything else does not exist for them. Both views
+     * share the revision as ETag, so caches must keep them apart by the token.
+     */
+    private static ResponseEntity<ArticleView> visible(Article article) {
+        if (Roles.callerIsEditor()) {
+            return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION).body(ArticleView.forEditor(article));
+        }
+        if (!article.isPublic()) {
+            throw new ArticleNotFound();
+        }
+        return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION).body(ArticleView.forReader(article));
+    }
+
+    private static ResponseEntity<ArticleView> editorView(Article article) {
+        return ResponseEntity.ok().eTag(etag(article)).body(ArticleView.forEditor(article));
+    }
+
+    static String etag(Article article) {
+        return "\"" + article.revision() + "\"";
+    }
+
+    static String caller() {
+        return Roles.callerName().orElse("unknown");
+    }
+
+    /** 401 without a token (a token would help), 403 with one that lacks the role. */
+    static void refuseNonEditor(String why) {
+        if (Roles.callerName().isEmpty()) {
+            throw new AuthenticationCredentialsNotFoundException(why);
+        }
+        throw new AccessDeniedException(why);
+    }
+
+    private static Status status(String value, InvalidQuery problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+        catch (IllegalArgumentException ex) {
+            problems.add("status", "must be one of " + Arrays.toString(Status.values()));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,34 @@
+package io.roundup.article.web;
+
+/** {@code page} (from 0) and {@code size} (1..100, default 20) of a list request. */
+record Paging(int page, int size) {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+
+    /** Adds a message per bad parameter to {@code problems}; the returned value is only meaningful when none was added. */
+    static Paging parse(String page, String size, InvalidQuery problems) {
+        int p = number(page, 0, "page", problems);
+        int s = number(size, DEFAULT_SIZE, "size", problems);
+        if (p < 0) {
+            problems.add("page", "must be 0 or more");
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            problems.add("size", "must be between 1 and " + MAX_SIZE);
+        }
+        return new Paging(p, s);
+    }
+
+    private static int number(String value, int fallback, String name, InvalidQuery problems) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            problems.add(name, "must be a whole number");
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package io.roundup.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.roundup.devservices.spring.Service;
+import io.roundup.devservices.spring.WithDevServices;
+import io.roundup.events.ArticleChanged;
+import io.roundup.events.ArticleRemoved;
+import io.roundup.events.ArticleStatus;
+import io.roundup.events.CloudEventHeaders;
+import io.roundup.support.outbox.StateRelay;
+import java.time.Duration;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The editorial workflow on a real MongoDB and a real Kafka broker, checked from the outside: HTTP in, events out. */
+@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn" })
+@AutoConfigureMockMvc
+@WithDevServices({ Service.KAFKA, Service.MONGODB })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArticlePublishingIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    StateRelay<Article> relay;
+
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String brokers;
+
+    ArticleApi api;
+    ArticleEventsProbe events;
+
+    @BeforeAll
+    void openProbe() {
+        events = new ArticleEventsProbe(brokers);
+    }
+
+    @AfterAll
+    void closeProbe() {
+        events.close();
+    }
+
+    @BeforeEach
+    void api() {
+        api = new ArticleApi(mvc, json);
+    }
+
+    @Test
+    void theWholeLifecycleIsAnnouncedAndOnlyPublishedContentEverLeaves() {
+        ArticleApi.Response created = api.asEditor(post("/api/articles").header("X-Request-Id", "it-create-1")
+                .contentType(MediaType.APPLICATION_JSON).content(ArticleApi.body("Quiet Nights, Loud Mixes")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.etag()).isEqualTo("\"1\"");
+        String id = created.json().get("id").asString();
+        assertThat(created.location()).isEqualTo("/api/articles/" + id);
+        assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+
+        ArticleEventsProbe.Received draft = awaitEvent(id, 1);
+        assertThat(draft.event()).isInstanceOfSatisfying(ArticleChanged.class, e -> {
+            assertThat(e.status()).isEqualTo(ArticleStatus.DRAFT);
+            assertThat(e.published()).isNull();
+            assertThat(e.slug()).isEqualTo("quiet-nights-loud-mixes");
+        });
+        assertThat(draft.headers()).containsEntry(CloudEventHeaders.SOURCE, "/article-service")
+                .containsEntry(CloudEventHeaders.TYPE, "roundup.article.v1")
+                .containsEntry(CloudEventHeaders.SUBJECT, id)
+                .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
+                .containsEntry(CloudEventHeaders.REQUEST_ID, "it-create-1")
+                .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
+
+        assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
+        assertThat(api.readerGet("/api/articles/by-slug/quiet-nights-loud-mixes").status()).isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/by-slug/quiet-nights-loud-mixes").status()).isEqualTo(200);
+
+        ArticleApi.Response published = api.publish(id);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.etag()).isEqualTo("\"2\"");
+        assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published(awaitEvent(id, 2)).published().title()).isEqualTo("Quiet Nights, Loud Mixes");
+        JsonNode live = api.readerGet("/api/articles/by-slug/quiet-nights-loud-mixes").json();
+        assertThat(live.get("title").asString()).isEqualTo("Quiet Nights, Loud Mixes");
+        assertThat(live.get("intro").asString()).isEqualTo("Mixing at night means **closed backs** & honest mids.");
+
+        ArticleApi.Response edited = api.update(id, "\"2\"", ArticleApi.body("Quieter Nights"));
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.etag()).isEqualTo("\"3\"");
+        assertThat(edited.json().get("hasUnpublishedChanges").asBoolean()).isTrue();
+        ArticleChanged afterEdit = published(awaitEvent(id, 3));
+        assertThat(afterEdit.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(afterEdit.published().title()).as("the edit is not published yet").isEqualTo("Quiet Nights, Loud Mixes");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Quiet Nights, Loud Mixes");
+        assertThat(api.editorGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Quieter Nights");
+        assertThat(api.editorGet("/api/articles/" + id).json().get("slug").asString())
+                .as("the slug is stable across title changes").isEqualTo("quiet-nights-loud-mixes");
+
+        assertThat(api.publish(id).etag()).isEqualTo("\"4\"");
+        ArticleChanged republished = published(awaitEvent(id, 4));
+        assertThat(republished.published().title()).isEqualTo("Quieter Nights");
+        assertThat(republished.publishedAt()).isEqualTo(afterEdit.publishedAt());
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Quieter Nights");
+
+        ArticleApi.Response unpublished = api.unpublish(id);
+        assertThat(unpublished.json().get("status").asString()).isEqualTo("UNPUBLISHED");
+        ArticleChanged gone = (ArticleChanged) awaitEvent(id, 5).event();
+        assertThat(gone.status()).isEqualTo(ArticleStatus.UNPUBLISHED);
+        assertThat(gone.published()).isNull();
+        assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
+        assertThat(api.unpublish(id).status()).as("unpublishing twice is not a transition").isEqualTo(409);
+
+        assertThat(api.delete(id).status()).isEqualTo(204);
+        assertThat(awaitEvent(id, 6).event()).isEqualTo(new ArticleRemoved(id, 6,
+                ((ArticleRemoved) awaitEvent(id, 6).event()).removedAt()));
+        assertThat(api.editorGet("/api/articles/" + id).status()).isEqualTo(404);
+        assertThat(api.delete(id).status()).isEqualTo(404);
+
+        assertThat(events.eventsFor(id)).extracting(r -> r.event().revision()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void slugsAreDerivedFromTheTitleAndKeptUnique() {
+        String first = api.createDraft("Crème Brûlée: Top 5!");
+        String second = api.createDraft("Crème Brûlée: Top 5!");
+
+        assertThat(api.editorGet("/api/articles/" + first).json().get("slug").asString()).isEqualTo("creme-brulee-top-5");
+        assertThat(api.editorGet("/api/articles/" + second).json().get("slug").asString()).isEqualTo("creme-brulee-top-5-2");
+
+        ArticleApi.Response taken = api.create(ArticleApi.body("Anything").replaceFirst("\\{", "{\"slug\": \"creme-brulee-top-5\","));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().get("errors").get("slug").get(0).asString()).isEqualTo("is already taken");
+
+        ArticleApi.Response chosen = api.create(ArticleApi.body("Anything").replaceFirst("\\{", "{\"slug\": \"my-own-slug\","));
+        assertThat(chosen.status()).isEqualTo(201);
+        assertThat(chosen.json().get("slug").asString()).isEqualTo("my-own-slug");
+    }
+
+    @Test
+    void refusedWritesAreNeverStoredNorAnnounced() {
+        String id = api.createDraft("Refusals");
+        awaitEvent(id, 1);
+
+        assertThat(api.update(id, null, ArticleApi.body("No If-Match")).status()).isEqualTo(428);
+        assertThat(api.update(id, "\"7\"", ArticleApi.body("Stale")).status()).isEqualTo(412);
+        assertThat(api.update(id, "\"1\"", ArticleApi.body("")).status()).isEqualTo(400);
+        assertThat(api.update(id, "\"1\"", ArticleApi.body("Owned").replaceFirst("\\{", "{\"status\": \"PUBLISHED\",")).status())
+                .isEqualTo(400);
+        assertThat(api.unpublish(id).status()).isEqualTo(409);
+        ArticleApi.Response invalid = api.create("""
+                {"title": "Bad", "author": {"name": "Ada"},
+                 "entries": [{"rank": 1, "productId": "6650f1c2a1b2c3d4e5f60718", "heading": "ok"},
+                             {"rank": 1, "productId": "nope", "heading": ""}]}
+                """);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").propertyNames())
+                .containsExactlyInAnyOrder("entries[1].rank", "entries[1].productId", "entries[1].heading");
+        assertThat(api.editorGet("/api/articles?size=100").json().get("items").valueStream()
+                .map(item -> item.get("title").asString())).doesNotContain("Bad");
+
+        ArticleApi.Response accepted = api.update(id, "\"1\"", ArticleApi.body("Accepted"));
+        assertThat(accepted.etag()).isEqualTo("\"2\"");
+        awaitEvent(id, 2);
+        assertThat(events.eventsFor(id, Duration.ofSeconds(1))).extracting(r -> r.event().revision()).containsExactly(1L, 2L);
+        assertThat(api.editorGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Accepted");
+    }
+
+    @Test
+    void aCrashBetweenTheSaveAndTheSendIsAnnouncedOnceTheRelayRunsAgain() {
+        relay.stop();
+        String id;
+        try {
+            id = api.createDraft("Saved While The Relay Was Down");
+            Document stored = mongo.getCollection(Article.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
+            assertThat(stored.getBoolean(StateRelay.PENDING)).isTrue();
+            assertThat(events.eventsFor(id, Duration.ofSeconds(2))).as("nothing can be sent while the relay is down").isEmpty();
+        }
+        finally {
+            relay.start();
+        }
+        awaitEvent(id, 1);
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Document stored = mongo.getCollection(Article.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
+            assertThat(stored.getBoolean(StateRelay.PENDING)).isFalse();
+            assertThat(stored.getLong(StateRelay.ANNOUNCED)).isEqualTo(1L);
+        });
+        assertThat(events.eventsFor(id, Duration.ofSeconds(1))).hasSize(1);
+    }
+
+    @Test
+    void readersListPublishedArticlesNewestFirstAndEditorsListAnyStatus() {
+        String tag = "list-" + new ObjectId().toHexString();
+        String older = api.createDraft("Older Pick");
+        String newer = api.createDraft("Newer Pick");
+        String draft = api.createDraft("Still A Draft");
+        for (String id : List.of(older, newer, draft)) {
+            JsonNode article = api.editorGet("/api/articles/" + id).json();
+            String body = ArticleApi.body(article.get("title").asString()).replace("\"studio\"", "\"" + tag + "\"");
+            assertThat(api.update(id, "\"1\"", body).status()).isEqualTo(200);
+        }
+        api.publish(older);
+        api.publish(newer);
+
+        JsonNode page = api.readerGet("/api/articles?tag=" + tag.toUpperCase()).json();
+        assertThat(page.get("items").valueStream().map(i -> i.get("id").asString())).containsExactly(newer, older);
+        assertThat(page.get("totalItems").asLong()).isEqualTo(2);
+        assertThat(page.get("items").get(0).get("status").asString()).isEqualTo("PUBLISHED");
+
+        JsonNode drafts = api.editorGet("/api/articles?status=DRAFT&tag=" + tag).json();
+        assertThat(drafts.get("items").valueStream().map(i -> i.get("id").asString())).containsExactly(draft);
+        assertThat(api.readerGet("/api/articles?status=DRAFT").status()).isEqualTo(401);
+        assertThat(api.readerGet("/api/articles?size=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void everySaveIsARevisionThatCanBeReadAndRestored() {
+        String id = api.createDraft("First Words");
+        api.update(id, "\"1\"", ArticleApi.body("Second Words"));
+        api.update(id, "\"2\"", ArticleApi.body("Third Words"));
+
+        JsonNode history = api.editorGet("/api/articles/" + id + "/revisions").json();
+        assertThat(history.get("items").valueStream().map(i -> i.get("revision").asLong())).containsExactly(3L, 2L, 1L);
+        assertThat(history.get("items").get(2).get("savedBy").asString()).isEqualTo("ada");
+        assertThat(history.get("items").get(2).get("action").asString()).isEqualTo("created");
+        assertThat(history.get("items").get(0).has("savedAt")).isTrue();
+        assertThat(api.readerGet("/api/articles/" + id + "/revisions").status()).isEqualTo(401);
+
+        JsonNode first = api.editorGet("/api/articles/" + id + "/revisions/1").json();
+        assertThat(first.get("title").asString()).isEqualTo("First Words");
+        assertThat(api.editorGet("/api/articles/" + id + "/revisions/9").status()).isEqualTo(404);
+
+        assertThat(api.asEditor(post("/api/articles/" + id + "/revisions/1/restore")).status()).isEqualTo(428);
+        assertThat(api.asEditor(post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\"")).status())
+                .isEqualTo(412);
+        ArticleApi.Response restored = api.asEditor(post("/api/articles/" + id + "/revisions/1/restore")
+                .header(HttpHeaders.IF_MATCH, "\"3\""));
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.etag()).isEqualTo("\"4\"");
+        assertThat(restored.json().get("title").asString()).isEqualTo("First Words");
+        assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").get(0).get("action").asString())
+                .isEqualTo("restored");
+    }
+
+    @Test
+    void malformedAndUnknownIdsAreNotFound() {
+        assertThat(api.readerGet("/api/articles/not-an-object-id").status()).isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/" + new ObjectId().toHexString()).status()).isEqualTo(404);
+        assertThat(api.asReader(get("/api/articles/by-slug/no-such-slug")).status()).isEqualTo(404);
+        assertThat(api.publish("zzz").status()).isEqualTo(404);
+    }
+
+    private ArticleEventsProbe.Received awaitEvent(String id, long revision) {
+        return await().atMost(EVENTUALLY).until(
+                () -> events.eventsFor(id).stream().filter(r -> r.event().revision() == revision).findFirst().orElse(null),
+                received -> received != null);
+    }
+
+    private static ArticleChanged published(ArticleEventsProbe.Received received) {
+        assertThat(received.event()).isInstanceOf(ArticleChanged.class);
+        ArticleChanged changed = (ArticleChanged) received.event();
+        assertThat(changed.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(changed.published()).isNotNull();
+        return changed;
+    }
+}

@@ -1,0 +1,124 @@
+package io.roundup.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ArticleTests {
+
+    private static final Instant LATER = Fixtures.T0.plusSeconds(3600);
+
+    @Test
+    void aNewArticleIsAnUnannouncedDraftAtRevisionOne() {
+        Article draft = Fixtures.draft("Title");
+
+        assertThat(draft.status()).isEqualTo(Status.DRAFT);
+        assertThat(draft.revision()).isEqualTo(1);
+        assertThat(draft.announcePending()).isTrue();
+        assertThat(draft.isPublic()).isFalse();
+        assertThat(draft.hasUnpublishedChanges()).isTrue();
+    }
+
+    @Test
+    void publishingCopiesTheWorkingCopyIntoThePublicSnapshot() {
+        Article published = Fixtures.published("Title");
+
+        assertThat(published.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(published.published()).isEqualTo(published.content());
+        assertThat(published.publishedAt()).isEqualTo(Fixtures.T0.plusSeconds(60));
+        assertThat(published.revision()).isEqualTo(2);
+        assertThat(published.hasUnpublishedChanges()).isFalse();
+    }
+
+    @Test
+    void editingAPublishedArticleLeavesThePublicSnapshotAlone() {
+        Article edited = Fixtures.publishedWithDraft("Old", "New");
+
+        assertThat(edited.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(edited.content().title()).isEqualTo("New");
+        assertThat(edited.published().title()).isEqualTo("Old");
+        assertThat(edited.hasUnpublishedChanges()).isTrue();
+    }
+
+    @Test
+    void republishingReplacesTheSnapshotButKeepsTheFirstPublicationTime() {
+        Article edited = Fixtures.publishedWithDraft("Old", "New");
+
+        Article republished = edited.publish(Fixtures.change(LATER));
+
+        assertThat(republished.published().title()).isEqualTo("New");
+        assertThat(republished.publishedAt()).isEqualTo(edited.publishedAt());
+    }
+
+    @Test
+    void republishingWithoutChangesIsRefused() {
+        assertThatThrownBy(() -> Fixtures.published("Title").publish(Fixtures.change(LATER)))
+                .isInstanceOf(TransitionRefused.class);
+    }
+
+    @Test
+    void schedulingADraftMakesItScheduledAndDueAtItsTime() {
+        Article scheduled = Fixtures.scheduled("Title", LATER);
+
+        assertThat(scheduled.status()).isEqualTo(Status.SCHEDULED);
+        assertThat(scheduled.isPublic()).isFalse();
+        assertThat(scheduled.isDue(LATER.minusMillis(1))).isFalse();
+        assertThat(scheduled.isDue(LATER)).isTrue();
+        assertThat(scheduled.publish(Fixtures.change(LATER)).scheduledAt()).isNull();
+    }
+
+    @Test
+    void schedulingAnEditOfAPublishedArticleKeepsTheLiveVersionPublic() {
+        Article scheduled = Fixtures.publishedWithDraft("Old", "New").schedule(LATER, Fixtures.change(Fixtures.T0.plusSeconds(200)));
+
+        assertThat(scheduled.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(scheduled.isPublic()).isTrue();
+        assertThat(scheduled.published().title()).isEqualTo("Old");
+        assertThat(scheduled.isDue(LATER)).isTrue();
+    }
+
+    @Test
+    void unpublishingClearsThePublicSnapshot() {
+        Article unpublished = Fixtures.unpublished("Title");
+
+        assertThat(unpublished.status()).isEqualTo(Status.UNPUBLISHED);
+        assertThat(unpublished.published()).isNull();
+        assertThat(unpublished.isPublic()).isFalse();
+        assertThat(unpublished.publishedAt()).isNotNull();
+    }
+
+    @Test
+    void unpublishingAScheduledDraftCancelsTheSchedule() {
+        Article cancelled = Fixtures.scheduled("Title", LATER).unpublish(Fixtures.change(Fixtures.T0.plusSeconds(40)));
+
+        assertThat(cancelled.status()).isEqualTo(Status.DRAFT);
+        assertThat(cancelled.scheduledAt()).isNull();
+    }
+
+    @Test
+    void onlyPublishedOrScheduledArticlesCanBeUnpublished() {
+        assertThatThrownBy(() -> Fixtures.draft("Title").unpublish(Fixtures.change(LATER))).isInstanceOf(TransitionRefused.class);
+        assertThatThrownBy(() -> Fixtures.unpublished("Title").unpublish(Fixtures.change(LATER)))
+                .isInstanceOf(TransitionRefused.class);
+    }
+
+    @Test
+    void aChangedSlugIsRememberedInTheHistory() {
+        Article renamed = Fixtures.draft("Title").edit(Fixtures.content("Title"), "new-name", Fixtures.change(LATER));
+
+        assertThat(renamed.slug()).isEqualTo("new-name");
+        assertThat(renamed.slugHistory()).containsExactly("best-headphones");
+    }
+
+    @Test
+    void deletingLeavesATombstoneWithNothingPublic() {
+        Article deleted = Fixtures.deleted("Title");
+
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.published()).isNull();
+        assertThat(deleted.isPublic()).isFalse();
+        assertThat(deleted.announcePending()).isTrue();
+    }
+}

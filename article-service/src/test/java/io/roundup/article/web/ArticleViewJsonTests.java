@@ -1,0 +1,47 @@
+package io.roundup.article.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.roundup.article.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.json.JsonTest;
+import org.springframework.boot.test.json.JacksonTester;
+import org.springframework.boot.test.json.JsonContent;
+
+@JsonTest
+class ArticleViewJsonTests {
+
+    @Autowired
+    JacksonTester<ArticleView> json;
+
+    @Test
+    void readersSeeThePublishedSnapshotAndNoEditorialState() throws Exception {
+        JsonContent<ArticleView> content = json.write(ArticleView.forReader(Fixtures.publishedWithDraft("Live", "Draft")));
+
+        assertThat(content).extractingJsonPathStringValue("$.title").isEqualTo("Live");
+        assertThat(content).extractingJsonPathStringValue("$.status").isEqualTo("PUBLISHED");
+        assertThat(content).extractingJsonPathStringValue("$.publishedAt").isEqualTo("2026-03-01T10:01:00Z");
+        assertThat(content).extractingJsonPathNumberValue("$.revision").isEqualTo(3);
+        assertThat(content).extractingJsonPathStringValue("$.author.name").isEqualTo("Ada Marlowe");
+        assertThat(content).extractingJsonPathNumberValue("$.entries[0].rank").isEqualTo(1);
+        assertThat(content).extractingJsonPathStringValue("$.entries[0].features[0].description").isEqualTo("40 mm dynamic");
+        assertThat(content).extractingJsonPathStringValue("$.sections[0].heading").isEqualTo("Buying guide");
+        for (String editorial : new String[] { "hasUnpublishedChanges", "createdBy", "updatedBy", "updatedAt", "scheduledAt",
+                "slugHistory", "published", "announcePending", "lastRequestId", "deleted" }) {
+            assertThat(content).doesNotHaveJsonPath("$." + editorial);
+        }
+    }
+
+    @Test
+    void editorsSeeTheWorkingCopyWithItsWorkflowState() throws Exception {
+        JsonContent<ArticleView> content = json.write(ArticleView.forEditor(Fixtures.publishedWithDraft("Live", "Draft")));
+
+        assertThat(content).extractingJsonPathStringValue("$.title").isEqualTo("Draft");
+        assertThat(content).extractingJsonPathBooleanValue("$.hasUnpublishedChanges").isTrue();
+        assertThat(content).extractingJsonPathStringValue("$.createdAt").isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(content).extractingJsonPathStringValue("$.updatedBy").isEqualTo("editor");
+        assertThat(content).extractingJsonPathArrayValue("$.slugHistory").isEmpty();
+        assertThat(content).doesNotHaveJsonPath("$.announcePending");
+    }
+}

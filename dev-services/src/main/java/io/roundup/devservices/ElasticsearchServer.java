@@ -1,0 +1,300 @@
+package io.roundup.devservices;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Elasticsearch node (single-node discovery, security off) run from the distribution zip as a child process,
+ * listening on 127.0.0.1. As root it runs as uid 65534, since Elasticsearch refuses root.
+ */
+public final class ElasticsearchServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticsearchServer.class);
+
+    private static final String PART = "Elasticsearch";
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final ElasticsearchSettings settings;
+
+    private final int port;
+
+    private final Path directory;
+
+    private final boolean temporary;
+
+    private final boolean asRoot = Directories.runningAsRoot();
+
+    private Path home;
+
+    private boolean ownHome;
+
+    private ChildProcess process;
+
+    private boolean closed;
+
+    private ElasticsearchServer(ElasticsearchSettings settings) {
+        this.settings = settings;
+        this.temporary = settings.dataDirectory() == null;
+        this.directory = temporary ? Directories.createTemp(PART, "roundup-es-run-")
+                : Directories.create(PART, settings.dataDirectory());
+        try {
+            this.port = Ports.claim(PART, settings.port());
+        } catch (DevServiceException e) {
+            deleteIfTemporary();
+            throw e;
+        }
+        Directories.startNewLog(logFile()); // restarts of this server append to it
+    }
+
+    /** Starts a node and waits until the cluster is yellow; throws {@link DevServiceException} when it does not. */
+    public static ElasticsearchServer start(ElasticsearchSettings settings) {
+        ElasticsearchServer server = new ElasticsearchServer(settings);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, for {@code spring.elasticsearch.uris}. */
+    public String httpUri() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return directory;
+    }
+
+    public Path logFile() {
+        return directory.resolve("elasticsearch.log");
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the node again after {@link #stop()}, on the same port and with the same data. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("Elasticsearch server on port " + port + " is closed");
+        }
+        if (isRunning()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Ports.requireFree(PART, port);
+        Path javaHome = javaHome();
+        if (home == null) {
+            Path shared = ElasticsearchDistribution.shared();
+            ownHome = !settings.plugins().isEmpty();
+            home = ownHome ? ElasticsearchDistribution.withPlugins(shared, settings.plugins(), javaHome, logFile())
+                    : shared;
+        }
+        prepareDirectories();
+
+        List<String> command = new ArrayList<>(List.of("exec"));
+        if (temporary) {
+            command.addAll(List.of("--orphan-cleanup", directory.toString()));
+        }
+        if (ownHome) {
+            command.addAll(List.of("--orphan-cleanup", home.toString()));
+        }
+        command.add("--");
+        if (asRoot) {
+            command.addAll(List.of(setpriv(), "--reuid=" + Directories.UNPRIVILEGED_ID,
+                    "--regid=" + Directories.UNPRIVILEGED_ID, "--clear-groups", "--"));
+        }
+        command.add(home.resolve("bin/elasticsearch").toString());
+        Map<String, String> environment = Map.of(
+                "ES_JAVA_HOME", javaHome.toString(),
+                "ES_PATH_CONF", directory.resolve("config").toString(),
+                "ES_TMPDIR", directory.resolve("tmp").toString(),
+                // A development node: no pre-touched heap, and C1 only, which halves start-up on a busy machine.
+                "ES_JAVA_OPTS", "-Xms" + settings.heapMegabytes() + "m -Xmx" + settings.heapMegabytes()
+                        + "m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1",
+                "CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        // the supervising JVM is tiny: it only waits and relays signals
+        List<String> supervisorOptions = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        process = ChildProcess.startJava(PART, List.of(), supervisorOptions, command, environment, directory,
+                logFile());
+        try {
+            Startup.await(PART, "healthy (yellow) at " + httpUri(), process, logFile(), settings.startupTimeout(),
+                    this::healthy);
+        } catch (RuntimeException e) {
+            process.stop(Duration.ZERO);
+            throw e;
+        }
+        log.info("Elasticsearch started on {} in {} ms (log: {})", httpUri(), Startup.millisSince(started),
+                logFile());
+    }
+
+    /** Stops the node gracefully; its data is kept. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(STOP_GRACE);
+            process = null;
+            log.info("Elasticsearch on {} stopped", httpUri());
+        }
+    }
+
+    /** Stops the node and deletes its data unless it lives in an {@link ElasticsearchSettings#dataDirectory()}. */
+    @Override
+    public synchronized void close() {
+        stop();
+        closed = true;
+        deleteIfTemporary();
+        if (ownHome) {
+            delete(home);
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized ChildProcess process() {
+        return process;
+    }
+
+    private boolean healthy() {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(httpUri() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevServiceException(PART + ": interrupted while waiting for the node", e);
+        }
+    }
+
+    /** Fresh config/ and tmp/ on every start; data/ and logs/ are kept. */
+    private void prepareDirectories() {
+        try {
+            if (asRoot) {
+                Path blocked = Directories.firstNotTraversableByOthers(directory.getParent());
+                if (blocked != null) {
+                    throw new DevServiceException(PART + ": uid " + Directories.UNPRIVILEGED_ID
+                            + " cannot reach " + directory + " because " + blocked
+                            + " is not world-searchable (chmod o+x it, or use a directory under /tmp)");
+                }
+            }
+            Path config = directory.resolve("config");
+            Directories.deleteRecursively(config);
+            Directories.deleteRecursively(directory.resolve("tmp"));
+            copyTree(home.resolve("config"), config);
+            Files.createDirectories(directory.resolve("data"));
+            Files.createDirectories(directory.resolve("logs"));
+            Files.createDirectories(directory.resolve("tmp"));
+            Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
+                    "cluster.name: roundup-dev",
+                    "node.name: roundup-dev",
+                    "discovery.type: single-node",
+                    "network.host: " + Ports.LOOPBACK,
+                    "http.port: " + port,
+                    "transport.port: " + Ports.free(),
+                    "path.data: " + yamlString(directory.resolve("data")),
+                    "path.logs: " + yamlString(directory.resolve("logs")),
+                    "xpack.security.enabled: false",
+                    // CI disks can be nearly full; a development node must not go read-only because of that
+                    "cluster.routing.allocation.disk.threshold_enabled: false",
+                    "action.destructive_requires_name: false",
+                    ""));
+            if (asRoot) {
+                Directories.giveToUnprivileged(directory);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new DevServiceException(PART + ": cannot prepare " + directory + " (" + e + ")", e);
+        }
+    }
+
+    private static Path javaHome() {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        if (Runtime.version().feature() < 21 || !Files.isExecutable(javaHome.resolve("bin/java"))) {
+            throw new DevServiceException(PART + ": needs a JDK 21 or newer; this JVM (" + javaHome + ") is "
+                    + Runtime.version());
+        }
+        if (Directories.runningAsRoot()) {
+            Path blocked = Directories.firstNotTraversableByOthers(javaHome);
+            if (blocked != null) {
+                throw new DevServiceException(PART + ": uid " + Directories.UNPRIVILEGED_ID + " cannot use the JDK at "
+                        + javaHome + " because " + blocked + " is not world-searchable");
+            }
+        }
+        return javaHome;
+    }
+
+    private static String setpriv() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path candidate = Path.of(dir, "setpriv");
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        throw new DevServiceException(PART + ": refuses to run as root, and setpriv (util-linux) is not installed"
+                + " to run it as uid " + Directories.UNPRIVILEGED_ID);
+    }
+
+    private static String yamlString(Path path) {
+        return "\"" + path.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy);
+                }
+            }
+        }
+    }
+
+    private void deleteIfTemporary() {
+        if (temporary) {
+            delete(directory);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Directories.deleteRecursively(path);
+        } catch (UncheckedIOException e) {
+            log.warn("Could not delete {}: {}", path, e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Elasticsearch " + httpUri() + (temporary ? " (temporary data)" : " (data in " + directory + ")");
+    }
+}

@@ -1,0 +1,57 @@
+package io.roundup.devservices;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to run an Elasticsearch node.
+ *
+ * @param port the HTTP port on 127.0.0.1, or 0 for a free one
+ * @param dataDirectory where the node keeps its data, configuration and logs, kept across runs; null for a temporary
+ *     directory that {@link ElasticsearchServer#close()} deletes. When running as root it must be reachable by uid
+ *     65534 (every parent directory world-searchable), and it is handed over to that uid.
+ * @param heapMegabytes the node's heap (-Xms and -Xmx)
+ * @param plugins plugin zips to install before the first start ({@code elasticsearch-plugin install})
+ * @param startupTimeout how long to wait for the cluster to turn yellow
+ */
+public record ElasticsearchSettings(int port, Path dataDirectory, int heapMegabytes, List<Path> plugins,
+        Duration startupTimeout) {
+
+    public ElasticsearchSettings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (heapMegabytes < 128) {
+            throw new IllegalArgumentException("heap too small: " + heapMegabytes + " MB");
+        }
+        plugins = List.copyOf(plugins);
+        Objects.requireNonNull(startupTimeout, "startupTimeout");
+    }
+
+    /** A free port, temporary data, a 512 MB heap, no plugins. */
+    public static ElasticsearchSettings defaults() {
+        return new ElasticsearchSettings(0, null, 512, List.of(), Duration.ofSeconds(180));
+    }
+
+    public ElasticsearchSettings withPort(int port) {
+        return new ElasticsearchSettings(port, dataDirectory, heapMegabytes, plugins, startupTimeout);
+    }
+
+    public ElasticsearchSettings withDataDirectory(Path dataDirectory) {
+        return new ElasticsearchSettings(port, dataDirectory, heapMegabytes, plugins, startupTimeout);
+    }
+
+    public ElasticsearchSettings withHeapMegabytes(int heapMegabytes) {
+        return new ElasticsearchSettings(port, dataDirectory, heapMegabytes, plugins, startupTimeout);
+    }
+
+    public ElasticsearchSettings withPlugins(List<Path> plugins) {
+        return new ElasticsearchSettings(port, dataDirectory, heapMegabytes, plugins, startupTimeout);
+    }
+
+    public ElasticsearchSettings withStartupTimeout(Duration startupTimeout) {
+        return new ElasticsearchSettings(port, dataDirectory, heapMegabytes, plugins, startupTimeout);
+    }
+}

@@ -1,0 +1,266 @@
+package io.roundup.devservices;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker (KRaft, a single node that is both broker and controller) in a child JVM, listening on
+ * 127.0.0.1. Topics are created automatically on first use, with one partition unless created otherwise.
+ */
+public final class KafkaServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
+
+    private static final String PART = "Kafka";
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final KafkaSettings settings;
+
+    private final int port;
+
+    private final Path directory;
+
+    private final boolean temporary;
+
+    private int controllerPort;
+
+    private ChildProcess process;
+
+    private boolean closed;
+
+    private KafkaServer(KafkaSettings settings) {
+        this.settings = settings;
+        this.temporary = settings.dataDirectory() == null;
+        this.directory = temporary ? Directories.createTemp(PART, "roundup-kafka-")
+                : Directories.create(PART, settings.dataDirectory());
+        try {
+            this.port = Ports.claim(PART, settings.port());
+        } catch (DevServiceException e) {
+            deleteIfTemporary();
+            throw e;
+        }
+        Directories.startNewLog(logFile()); // restarts of this server append to it
+    }
+
+    /** Starts a broker and waits until it answers; throws {@link DevServiceException} when it does not. */
+    public static KafkaServer start(KafkaSettings settings) {
+        KafkaServer server = new KafkaServer(settings);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return Ports.LOOPBACK + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return directory;
+    }
+
+    public Path logFile() {
+        return directory.resolve("kafka.log");
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same port and with the same data. */
+    public synchronized void start() {
+        if (closed) {
+            throw new IllegalStateException("Kafka server on port " + port + " is closed");
+        }
+        if (isRunning()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Ports.requireFree(PART, port);
+        controllerPort = Ports.free();
+        writeConfiguration();
+        List<String> arguments = new ArrayList<>(List.of("kafka", directory.resolve("server.properties").toString(),
+                clusterId()));
+        if (temporary) {
+            arguments.addAll(List.of("--orphan-cleanup", directory.toString()));
+        }
+        process = ChildProcess.startJava(PART, Artifacts.kafkaClasspath(), jvmOptions(), arguments, Map.of(),
+                directory, logFile());
+        try {
+            Startup.await(PART, "listening on port " + port, process, logFile(), settings.startupTimeout(),
+                    () -> Ports.accepts(port));
+            try (Admin admin = Admin.create(Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                    AdminClientConfig.CLIENT_ID_CONFIG, "roundup-dev-services"))) {
+                Startup.await(PART, "ready on port " + port, process, logFile(), settings.startupTimeout(),
+                        () -> hasBroker(admin));
+            }
+        } catch (RuntimeException e) {
+            process.stop(Duration.ZERO);
+            throw e;
+        }
+        log.info("Kafka started on {} in {} ms (log: {})", bootstrapServers(), Startup.millisSince(started),
+                logFile());
+    }
+
+    /** Stops the broker gracefully (as a crash would, from the clients' point of view); its data is kept. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.stop(STOP_GRACE);
+            process = null;
+            log.info("Kafka on {} stopped", bootstrapServers());
+        }
+    }
+
+    /** Stops the broker and deletes its data unless it lives in a {@link KafkaSettings#dataDirectory()}. */
+    @Override
+    public synchronized void close() {
+        stop();
+        closed = true;
+        deleteIfTemporary();
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    synchronized ChildProcess process() {
+        return process;
+    }
+
+    private static boolean hasBroker(Admin admin) {
+        try {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevServiceException("Kafka: interrupted while waiting for the broker", e);
+        }
+    }
+
+    /** Formatting is skipped for kept data only when the cluster id matches, so reuse the one on disk. */
+    private String clusterId() {
+        Path meta = directory.resolve("data").resolve("meta.properties");
+        if (Files.isRegularFile(meta)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(meta)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new DevServiceException(PART + ": cannot read " + meta + " (" + e + ")", e);
+            }
+            String id = properties.getProperty("cluster.id");
+            if (id != null) {
+                return id;
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xms" + settings.heapMegabytes() + "m", "-Xmx" + settings.heapMegabytes() + "m",
+                // a development broker: quick start and a small footprint matter more than peak throughput
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties")));
+        if (Runtime.version().feature() >= 23) {
+            options.add("--sun-misc-unsafe-memory-access=allow"); // quiets Kafka's Unsafe warnings
+        }
+        return options;
+    }
+
+    private void writeConfiguration() {
+        String controller = Ports.LOOPBACK + ":" + controllerPort;
+        String listeners = "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller;
+        String serverProperties = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                // a static voter set, so the controller port may change from one run to the next
+                "controller.quorum.voters=1@" + controller,
+                "listeners=" + listeners,
+                "advertised.listeners=PLAINTEXT://" + bootstrapServers(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + directory.resolve("data"),
+                "auto.create.topics.enable=true",
+                "num.partitions=1",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.num.partitions=1",
+                "group.initial.rebalance.delay.ms=0",
+                "num.network.threads=2",
+                "num.io.threads=2",
+                "");
+        String log4j = String.join("\n",
+                "status = warn",
+                "appender.out.type = Console",
+                "appender.out.name = out",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = warn",
+                "rootLogger.appenderRef.out.ref = out",
+                "logger.server.name = kafka.server",
+                "logger.server.level = info",
+                "logger.config.name = org.apache.kafka.common.config",
+                "logger.config.level = warn",
+                "");
+        try {
+            Files.writeString(directory.resolve("server.properties"), serverProperties);
+            Files.writeString(directory.resolve("log4j2.properties"), log4j);
+        } catch (IOException e) {
+            throw new DevServiceException(PART + ": cannot write its configuration into " + directory + " (" + e + ")",
+                    e);
+        }
+    }
+
+    private void deleteIfTemporary() {
+        if (temporary) {
+            try {
+                Directories.deleteRecursively(directory);
+            } catch (UncheckedIOException e) {
+                log.warn("Could not delete {}: {}", directory, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Kafka " + bootstrapServers() + (temporary ? " (temporary data)" : " (data in " + directory + ")");
+    }
+}

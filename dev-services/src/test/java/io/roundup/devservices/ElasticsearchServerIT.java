@@ -1,0 +1,111 @@
+package io.roundup.devservices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ElasticsearchServerIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void indexesAndSearchesWithAPluginAndKeepsDataAcrossARestart(@TempDir Path pluginFolder) throws Exception {
+        Path plugin = emptyStablePlugin(pluginFolder.resolve("roundup-test.zip"));
+        ElasticsearchServer elasticsearch = ElasticsearchServer.start(ElasticsearchSettings.defaults()
+                .withHeapMegabytes(256)
+                .withPlugins(List.of(plugin)));
+        Path data = elasticsearch.dataDirectory();
+
+        String mapping = "{\"mappings\":{\"properties\":{\"title\":{\"type\":\"text\"}}}}";
+        assertThat(send("PUT", elasticsearch, "/reviews", mapping))
+                .contains("\"acknowledged\":true");
+        assertThat(send("PUT", elasticsearch, "/reviews/_doc/1?refresh=true", "{\"title\":\"Quiet headphones\"}"))
+                .contains("\"result\":\"created\"");
+        assertThat(search(elasticsearch, "headphones")).contains("Quiet headphones");
+        assertThat(send("GET", elasticsearch, "/_cat/plugins", null)).contains("roundup-test");
+
+        elasticsearch.stop();
+        assertThat(elasticsearch.isRunning()).isFalse();
+        assertThat(Ports.accepts(elasticsearch.port())).isFalse();
+
+        elasticsearch.start();
+        assertThat(search(elasticsearch, "headphones")).contains("Quiet headphones");
+
+        List<ProcessHandle> tree = elasticsearch.process().tree();
+        assertThat(tree).hasSizeGreaterThanOrEqualTo(3); // supervisor, CLI, server
+        elasticsearch.close();
+
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void missingPluginIsReportedInOneLine(@TempDir Path folder) {
+        Path missing = folder.resolve("missing.zip");
+
+        assertThatThrownBy(() -> ElasticsearchServer.start(ElasticsearchSettings.defaults()
+                .withPlugins(List.of(missing))))
+                .isInstanceOf(DevServiceException.class)
+                .hasMessage("Elasticsearch: plugin zip not found: " + missing);
+    }
+
+    private String search(ElasticsearchServer elasticsearch, String word) throws Exception {
+        return send("POST", elasticsearch, "/reviews/_search", "{\"query\":{\"match\":{\"title\":\"" + word + "\"}}}");
+    }
+
+    private String send(String method, ElasticsearchServer elasticsearch, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(elasticsearch.httpUri() + path))
+                .header("Content-Type", "application/json");
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    /** A stable-API plugin with no components: enough to prove that plugin zips get installed. */
+    private static Path emptyStablePlugin(Path zip) throws IOException {
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
+            out.flush();
+        }
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            put(out, "roundup-test.jar", jar.toByteArray());
+            put(out, "stable-plugin-descriptor.properties", """
+                    name=roundup-test
+                    description=Installed by ElasticsearchServerIT
+                    version=1.0
+                    elasticsearch.version=%s
+                    java.version=21
+                    """.formatted(Artifacts.elasticsearchVersion()).getBytes(StandardCharsets.UTF_8));
+            put(out, "named_components.json", "{}".getBytes(StandardCharsets.UTF_8));
+        }
+        return zip;
+    }
+
+    private static void put(ZipOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content);
+        out.closeEntry();
+    }
+}

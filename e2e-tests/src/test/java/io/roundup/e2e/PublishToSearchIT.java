@@ -1,0 +1,139 @@
+package io.roundup.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.roundup.launcher.Platform;
+import io.roundup.launcher.PlatformSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The platform's core promise, checked from outside: an editor publishes a review through the gateway and readers
+ * find it in search within two seconds; drafts and unpublished reviews never show. The platform is started by the
+ * same launcher code as {@code ./roundup up}: real Kafka, Elasticsearch and MongoDB, four service JVMs.
+ */
+class PublishToSearchIT {
+
+    private static Platform platform;
+    private static Gateway gateway;
+    private static String editorToken;
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        Path projectDir = Path.of(System.getProperty("roundup.project-dir", "..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory("roundup-e2e");
+        long started = System.nanoTime();
+        platform = Platform.start(PlatformSettings.ephemeral(projectDir, dataDir), line -> System.out.println("[platform] " + line));
+        System.out.printf("[platform] up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        gateway = new Gateway(platform.gatewayUri());
+        editorToken = gateway.token("editor", platform.settings().editorPassword());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aPublishedReviewIsFoundWithinTwoSecondsFollowsPriceChangesAndLeavesOnUnpublish() {
+        String word = "zephyrine" + System.nanoTime() % 100000;
+        Gateway.Response product = gateway.post("/api/products", editorToken, Map.of(
+                "name", "Larkspur " + word + " Turntable",
+                "kind", "gear",
+                "brand", "Larkspur",
+                "attributes", Map.of("drive", "belt"),
+                "offers", List.of(Map.of("retailer", "Corner Hi-Fi", "url", "https://shop.example.com/larkspur",
+                        "price", Map.of("amount", "249.00", "currency", "USD")))));
+        assertThat(product.status()).as(product.body()).isEqualTo(201);
+        String productId = product.json().get("id").asString();
+
+        Gateway.Response draft = gateway.post("/api/articles", editorToken, Map.of(
+                "title", "The Best Turntables for a First Record Collection",
+                "summary", "Four decks that treat your vinyl kindly without emptying your wallet.",
+                "category", "Audio",
+                "tags", List.of("turntables", "vinyl"),
+                "author", Map.of("name", "Noor Castellan", "bio", "Buys records faster than shelves."),
+                "intro", "A first turntable should be **easy to set up** and gentle on records.",
+                "entries", List.of(Map.of(
+                        "rank", 1, "productId", productId, "heading", "Larkspur Turntable",
+                        "body", "The " + word + " platter spins quietly and the arm tracks warped pressings well.",
+                        "features", List.of(Map.of("name", "Drive", "description", "Belt"))))));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String articleId = draft.json().get("id").asString();
+        assertThat(draft.json().get("status").asString()).isEqualTo("DRAFT");
+
+        assertThat(gateway.get("/api/articles/" + articleId).status()).as("a draft is invisible to the public").isEqualTo(404);
+        assertThat(hitIds(word)).isEmpty();
+
+        Gateway.Response published = gateway.post("/api/articles/" + articleId + "/publish", editorToken, "{}");
+        long publishAnswered = System.nanoTime();
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
+
+        AtomicReference<JsonNode> hit = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            JsonNode found = search(word);
+            assertThat(found.get("hits")).hasSize(1);
+            hit.set(found.get("hits").get(0));
+        });
+        System.out.printf("[e2e] publish -> searchable in %d ms%n", (System.nanoTime() - publishAnswered) / 1_000_000);
+        assertThat(hit.get().get("id").asString()).isEqualTo(articleId);
+        assertThat(hit.get().get("highlights").toString()).contains("<em>" + word + "</em>");
+        assertThat(hit.get().at("/products/0/price/amount").asString()).isEqualTo("249.00");
+        assertThat(gateway.get("/api/articles/" + articleId).status()).isEqualTo(200);
+
+        Gateway.Response current = gateway.get("/api/products/" + productId);
+        Gateway.Response repriced = gateway.put("/api/products/" + productId, editorToken, current.etag(), Map.of(
+                "name", "Larkspur " + word + " Turntable",
+                "kind", "gear",
+                "brand", "Larkspur",
+                "attributes", Map.of("drive", "belt"),
+                "offers", List.of(Map.of("retailer", "Corner Hi-Fi", "url", "https://shop.example.com/larkspur",
+                        "price", Map.of("amount", "199.00", "currency", "USD")))));
+        assertThat(repriced.status()).as(repriced.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(search(word).at("/hits/0/products/0/price/amount").asString()).isEqualTo("199.00"));
+
+        Gateway.Response unpublished = gateway.post("/api/articles/" + articleId + "/unpublish", editorToken, "{}");
+        assertThat(unpublished.status()).as(unpublished.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(hitIds(word)).isEmpty());
+        assertThat(gateway.get("/api/articles/" + articleId).status()).isEqualTo(404);
+    }
+
+    @Test
+    void writesNeedAnEditorTokenAndErrorsAreProblemDetails() {
+        Gateway.Response anonymous = gateway.post("/api/products", null, Map.of("name", "x", "kind", "gear"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+
+        Gateway.Response wrongPassword = gateway.post("/api/auth/token", null, Map.of("username", "editor", "password", "nope"));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+
+        Gateway.Response invalid = gateway.post("/api/products", editorToken, Map.of("kind", "gear"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").has("name")).isTrue();
+    }
+
+    private static JsonNode search(String q) {
+        Gateway.Response response = gateway.get("/api/search?q=" + q);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static List<String> hitIds(String q) {
+        return search(q).get("hits").valueStream().map(h -> h.get("id").asString()).toList();
+    }
+}

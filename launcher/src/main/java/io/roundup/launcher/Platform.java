@@ -1,0 +1,139 @@
+package io.roundup.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: Kafka, Elasticsearch and MongoDB from dev-services, then the four services as
+ * separate JVMs, started in parallel, each awaited until ready. {@code ./roundup up} and the end-to-end tests both
+ * start it through here, so the tests exercise exactly what a developer runs.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
+
+    private final PlatformSettings settings;
+    private final Infrastructure infrastructure;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private Platform(PlatformSettings settings, Infrastructure infrastructure) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+    }
+
+    /** Starts everything or, if any part fails, stops what had started and throws a {@link StartupFailure}. */
+    public static Platform start(PlatformSettings settings, Consumer<String> progress) {
+        Infrastructure infrastructure = Infrastructure.start(settings, progress);
+        Platform platform = new Platform(settings, infrastructure);
+        try {
+            platform.startServices(progress);
+            return platform;
+        }
+        catch (RuntimeException ex) {
+            platform.close();
+            throw ex;
+        }
+    }
+
+    public URI gatewayUri() {
+        return URI.create("http://127.0.0.1:" + settings.ports().gateway());
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    /** The services that are no longer running, e.g. to report a crash while the platform is up. */
+    public List<String> stoppedServices() {
+        return services.stream().filter(s -> !s.isAlive()).map(ServiceProcess::name).toList();
+    }
+
+    /** A one-line-per-part summary of what runs where. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("  %-16s %s", "gateway", gatewayUri() + "  (the public API)"));
+        for (ServiceProcess service : services) {
+            if (!service.name().equals("gateway")) {
+                lines.add(String.format("  %-16s http://127.0.0.1:%d  (log %s)", service.name(), service.port(), service.logFile()));
+            }
+        }
+        lines.add(String.format("  %-16s %s", "kafka", infrastructure.kafkaBootstrapServers()));
+        lines.add(String.format("  %-16s %s", "elasticsearch", infrastructure.elasticsearchUri()));
+        lines.add(String.format("  %-16s %s  (%s)", "mongodb", infrastructure.mongoConnectionString(), infrastructure.mongoKind()));
+        lines.add(String.format("  %-16s %s", "data", settings.dataDir()));
+        return lines;
+    }
+
+    private void startServices(Consumer<String> progress) {
+        PlatformSettings.PlatformPorts ports = settings.ports();
+        String jwks = "http://127.0.0.1:" + ports.gateway() + "/api/auth/jwks";
+        Map<String, String> common = new HashMap<>();
+        common.put("ROUNDUP_JWKS_URI", jwks);
+        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", infrastructure.kafkaBootstrapServers());
+
+        Map<String, String> article = new HashMap<>(common);
+        article.put("SPRING_MONGODB_URI", infrastructure.mongoConnectionString("articles"));
+        Map<String, String> product = new HashMap<>(common);
+        product.put("SPRING_MONGODB_URI", infrastructure.mongoConnectionString("products"));
+        Map<String, String> search = new HashMap<>(common);
+        search.put("SPRING_ELASTICSEARCH_URIS", infrastructure.elasticsearchUri());
+        Map<String, String> gateway = new HashMap<>();
+        gateway.put("ROUNDUP_ARTICLE_URI", "http://127.0.0.1:" + ports.article());
+        gateway.put("ROUNDUP_PRODUCT_URI", "http://127.0.0.1:" + ports.product());
+        gateway.put("ROUNDUP_SEARCH_URI", "http://127.0.0.1:" + ports.search());
+        gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
+        gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
+        gateway.put("ROUNDUP_AUTH_KEY_FILE", settings.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
+
+        progress.accept("Starting gateway, article-service, product-service and search-service …");
+        services.add(launch("gateway", ports.gateway(), gateway));
+        services.add(launch("article-service", ports.article(), article));
+        services.add(launch("product-service", ports.product(), product));
+        services.add(launch("search-service", ports.search(), search));
+
+        List<CompletableFuture<Void>> readiness = services.stream()
+                .map(service -> CompletableFuture.runAsync(() -> {
+                    long started = System.nanoTime();
+                    service.awaitReady(SERVICE_READY_TIMEOUT);
+                    progress.accept(String.format("  %s ready in %.1f s", service.name(), (System.nanoTime() - started) / 1e9));
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+        }
+        catch (CompletionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+        }
+    }
+
+    private ServiceProcess launch(String module, int port, Map<String, String> env) {
+        Path jar = settings.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
+        Path cds = settings.dataDir().resolve("cds").resolve(module + ".jsa").toAbsolutePath();
+        jvm.add("-XX:+AutoCreateSharedArchive");
+        jvm.add("-XX:SharedArchiveFile=" + cds);
+        jvm.add("-Dlogging.file.name=");
+        return ServiceProcess.start(module, jar, port, env, jvm, settings.dataDir().resolve("logs"));
+    }
+
+    /** Stops the services first (gracefully, so they finish requests and announce what they saved), then the servers. */
+    @Override
+    public void close() {
+        services.reversed().parallelStream().forEach(service -> service.stop(SERVICE_STOP_GRACE));
+        infrastructure.close();
+    }
+}

@@ -1,0 +1,78 @@
+package io.roundup.product.web;
+
+import io.roundup.product.ProductNotFound;
+import io.roundup.product.RevisionMismatch;
+import io.roundup.support.web.ProblemAdvice;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/** The catalog's outcomes as problem details; everything else falls through to service-support's {@link ProblemAdvice}. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProductProblems {
+
+    @ExceptionHandler(ProductNotFound.class)
+    ProblemDetail notFound(ProductNotFound ex) {
+        return problem(HttpStatus.NOT_FOUND, "Product not found", "There is no product with this id.");
+    }
+
+    @ExceptionHandler(RevisionMismatch.class)
+    ProblemDetail stale(RevisionMismatch ex) {
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "Stale revision",
+                "The product has changed since you read it (If-Match does not name its current revision); "
+                        + "read it again and reapply your change.");
+        problem.setProperty("currentRevision", ex.currentRevision());
+        return problem;
+    }
+
+    @ExceptionHandler(IfMatch.Missing.class)
+    ProblemDetail ifMatchMissing(IfMatch.Missing ex) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
+                "Send If-Match with the ETag of the revision you read, so that no one else's change is overwritten.");
+    }
+
+    @ExceptionHandler(RequestValidation.InvalidRequest.class)
+    ProblemDetail invalid(RequestValidation.InvalidRequest ex) {
+        return ProblemAdvice.validationProblem(ex.errors());
+    }
+
+    /** A value of the wrong JSON type is named like any invalid field; JSON that does not parse gets no detail at all. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return ProblemAdvice.validationProblem(Map.of(path(mismatch), List.of("has the wrong JSON type")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is not valid JSON for this operation.");
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "request" : path.toString();
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

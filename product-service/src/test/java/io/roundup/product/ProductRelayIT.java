@@ -1,0 +1,140 @@
+package io.roundup.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.roundup.devservices.DevServices;
+import io.roundup.devservices.spring.WithDevServices;
+import io.roundup.devservices.spring.Service;
+import io.roundup.support.outbox.StateRelay;
+import java.time.Duration;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Crash and outage between saving and announcing: a saved revision stays pending until a relay pass gets it onto
+ * Kafka, however long that takes, and a refused write leaves nothing to announce.
+ */
+@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN" })
+@AutoConfigureMockMvc
+@WithDevServices({ Service.KAFKA, Service.MONGODB })
+class ProductRelayIT {
+
+    /** Long enough for several sweeps (500 ms) and a Kafka round trip. */
+    private static final Duration SEVERAL_SWEEPS = Duration.ofSeconds(3);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    StateRelay<Product> relay;
+
+    @Value("${spring.cloud.stream.kafka.binder.brokers}")
+    String brokers;
+
+    ProductTopic topic;
+
+    @BeforeEach
+    void readTheTopic() {
+        topic = new ProductTopic(brokers);
+    }
+
+    @AfterEach
+    void relayRuns() {
+        if (!relay.isRunning()) {
+            relay.start();
+        }
+    }
+
+    @Test
+    void aSaveWhoseAnnouncementNeverRanIsAnnouncedByTheNextPass() throws Exception {
+        relay.stop();   // as if the process died right after the save
+
+        String id = create("Crash Test Amplifier");
+
+        Document saved = stored(id);
+        assertThat(saved.getBoolean("announcePending")).isTrue();
+        assertThat(saved.getLong("announcedRevision")).isZero();
+        await().during(SEVERAL_SWEEPS).atMost(SEVERAL_SWEEPS.plusSeconds(2)).until(() -> topic.eventsFor(id).isEmpty());
+
+        relay.start();  // the restarted service's first sweep
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.eventsFor(id).size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !stored(id).getBoolean("announcePending"));
+        assertThat(stored(id).getLong("announcedRevision")).isEqualTo(1);
+    }
+
+    @Test
+    void aSaveMadeWhileKafkaIsDownIsAnnouncedOnceItIsBack() throws Exception {
+        var kafka = DevServices.kafka();
+        kafka.stop();
+        String id;
+        try {
+            id = create("Outage Test Receiver");
+
+            await().during(SEVERAL_SWEEPS).atMost(SEVERAL_SWEEPS.plusSeconds(2))
+                    .until(() -> stored(id).getBoolean("announcePending"));
+        }
+        finally {
+            kafka.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !topic.eventsFor(id).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stored(id).getBoolean("announcePending"));
+        assertThat(topic.eventsFor(id)).allSatisfy(event ->
+                assertThat(json.readTree(event.value()).get("revision").asLong()).isEqualTo(1));
+    }
+
+    @Test
+    void aRefusedWriteLeavesNothingToAnnounce() throws Exception {
+        String id = create("Refusal Test Deck");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stored(id).getBoolean("announcePending"));
+        relay.stop();
+
+        mvc.perform(put("/api/products/" + id).with(ProductLifecycleIT.editor()).header(HttpHeaders.IF_MATCH, "\"7\"")
+                        .contentType(MediaType.APPLICATION_JSON).content(ProductLifecycleIT.body("Stale", "1")))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(put("/api/products/" + id).with(ProductLifecycleIT.editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\", \"kind\": \"gear\"}"))
+                .andExpect(status().isBadRequest());
+
+        Document after = stored(id);
+        assertThat(after.getBoolean("announcePending")).isFalse();
+        assertThat(after.getLong("revision")).isEqualTo(1);
+        assertThat(relay.relayPending()).as("a pass after refused writes announces nothing").isZero();
+        assertThat(topic.eventsFor(id)).hasSize(1);
+    }
+
+    private String create(String name) throws Exception {
+        String response = mvc.perform(post("/api/products").with(ProductLifecycleIT.editor())
+                        .contentType(MediaType.APPLICATION_JSON).content(ProductLifecycleIT.body(name, "99")))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(response).get("id").asString();
+    }
+
+    private Document stored(String id) {
+        return mongo.getCollection(Product.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
+    }
+}

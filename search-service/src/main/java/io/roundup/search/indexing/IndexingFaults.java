@@ -1,0 +1,129 @@
+package io.roundup.search.indexing;
+
+import io.roundup.events.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * What happens when indexing a message fails. A passing failure (Elasticsearch unreachable or overloaded) is retried
+ * in the listener container with an exponential back-off that never gives up, so nothing is lost and the partition
+ * waits, keeping the order. A message no retry can help (unreadable, or a document Elasticsearch refuses) goes to the
+ * dead-letter topic at once, with the reason in {@value #EXCEPTION_MESSAGE}, and the consumer carries on.
+ */
+@Configuration(proxyBeanMethods = false)
+class IndexingFaults {
+
+    /** The header the Kafka binder's own dead-lettering uses for the reason; kept so tools see the same thing. */
+    static final String EXCEPTION_MESSAGE = "x-exception-message";
+    static final String EXCEPTION_FQCN = "x-exception-fqcn";
+
+    private static final Logger log = LoggerFactory.getLogger(IndexingFaults.class);
+
+    @Bean
+    ContainerFaults indexingErrorHandling(KafkaProperties kafka, IndexingSettings settings) {
+        return new ContainerFaults(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer()), settings);
+    }
+
+    /**
+     * Gives each binding's container the error handler below, taking retries and dead-lettering away from the
+     * binder. Dead letters are the failed records' own bytes, so its producer takes bytes; it is closed on shutdown.
+     */
+    static final class ContainerFaults implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+
+        private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
+        private final KafkaTemplate<byte[], byte[]> deadLetters;
+        private final IndexingSettings settings;
+
+        ContainerFaults(DefaultKafkaProducerFactory<byte[], byte[]> producers, IndexingSettings settings) {
+            this.producers = producers;
+            this.deadLetters = new KafkaTemplate<>(producers);
+            this.settings = settings;
+        }
+
+        @Override
+        public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+                @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+                @Nullable BackOff backOff) {
+            container.setCommonErrorHandler(errorHandler(deadLetters, dlqDestinationResolver, settings));
+        }
+
+        @Override
+        public boolean retryAndDlqInBinding(String destinationName, String group) {
+            return false;
+        }
+
+        @Override
+        public void destroy() {
+            producers.destroy();
+        }
+    }
+
+    static DefaultErrorHandler errorHandler(KafkaTemplate<byte[], byte[]> deadLetters,
+            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination, IndexingSettings settings) {
+        if (destination == null) {
+            throw new IllegalStateException("Indexing bindings need enable-dlq and a dlq-name");
+        }
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, ex) -> {
+            log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(ex).getMessage());
+            return destination.apply(record, ex);
+        });
+        recoverer.addHeadersFunction(IndexingFaults::reasonHeaders);
+
+        ExponentialBackOff forever = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
+        forever.setMaxInterval(settings.retryMaxInterval().toMillis());
+        forever.setMaxElapsedTime(Long.MAX_VALUE);
+        forever.setMaxAttempts(Long.MAX_VALUE);
+
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, forever);
+        handler.addNotRetryableExceptions(EventCodec.UnreadableEvent.class, UnindexableEvent.class);
+        handler.setRetryListeners((record, ex, attempt) -> {
+            Throwable reason = reason(ex);
+            if (!(reason instanceof EventCodec.UnreadableEvent || reason instanceof UnindexableEvent)) {
+                log.warn("Indexing {}-{}@{} failed (attempt {}): {}; retrying", record.topic(), record.partition(),
+                        record.offset(), attempt, reason.toString());
+            }
+        });
+        return handler;
+    }
+
+    private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception ex) {
+        Throwable reason = reason(ex);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EXCEPTION_FQCN, reason.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        headers.add(EXCEPTION_MESSAGE, String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /** The exception that says why, under the listener's and the framework's wrappers. */
+    static Throwable reason(Throwable ex) {
+        Throwable deepest = ex;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof EventCodec.UnreadableEvent || t instanceof UnindexableEvent) {
+                return t;
+            }
+            deepest = t;
+        }
+        return deepest;
+    }
+}

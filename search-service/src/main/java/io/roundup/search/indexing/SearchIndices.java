@@ -1,0 +1,118 @@
+package io.roundup.search.indexing;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indices: each alias ({@value #REVIEWS}, {@value #PRODUCTS}) points at one physical, numbered version
+ * ({@code reviews-v1}, {@code reviews-v2}…) created from {@code elasticsearch/<alias>.json}, so that a reindex can
+ * build the next version and move the alias in one step. Creation is idempotent: start-up tries first, and every write
+ * asks again, so a service that started while Elasticsearch was away creates them as soon as it is back. Writes use
+ * {@code require_alias}, so nothing can ever auto-create an index with guessed mappings in their place.
+ */
+@Component
+public class SearchIndices implements ApplicationRunner {
+
+    /** The alias of the review index: every published article, plus tombstones of the others. */
+    public static final String REVIEWS = "reviews";
+    /** The alias of the product index, which enriches the reviews. */
+    public static final String PRODUCTS = "products";
+    /** Every alias, in the order a reindex rebuilds them (products first: reviews are enriched from them). */
+    public static final List<String> ALIASES = List.of(PRODUCTS, REVIEWS);
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndices.class);
+
+    private final ElasticsearchClient client;
+    private final Map<String, String> mirrors = new ConcurrentHashMap<>();
+    private volatile boolean ready;
+
+    SearchIndices(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            ensureCreated();
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not prepare the search indices yet ({}); the first event to index tries again", ex.toString());
+        }
+    }
+
+    /** Creates whatever index or alias is missing; cheap once done. */
+    void ensureCreated() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (!ready) {
+                for (String alias : ALIASES) {
+                    ensureAlias(alias);
+                }
+                ready = true;
+            }
+        }
+    }
+
+    private void ensureAlias(String alias) {
+        try {
+            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                return;
+            }
+            String first = version(alias, 1);
+            try {
+                createVersion(alias, first);
+                client.indices().putAlias(p -> p.index(first).name(alias).isWriteIndex(true));
+                log.info("Created index {} behind alias {}", first, alias);
+            }
+            catch (ElasticsearchException ex) {
+                if (!"resource_already_exists_exception".equals(ex.error().type())) {
+                    throw ex;
+                }
+                // Another copy of the service created it meanwhile, or the alias was lost: make sure it points there.
+                client.indices().putAlias(p -> p.index(first).name(alias).isWriteIndex(true));
+            }
+        }
+        catch (IOException ex) {
+            throw Writes.unreachable(ex);
+        }
+    }
+
+    /** The physical index name of version {@code n} of an alias. */
+    public static String version(String alias, int n) {
+        return alias + "-v" + n;
+    }
+
+    /** Creates a physical index with the alias's current settings and mappings, behind no alias yet. */
+    public void createVersion(String alias, String index) throws IOException {
+        try (InputStream definition = new ClassPathResource("elasticsearch/" + alias + ".json").getInputStream()) {
+            client.indices().create(c -> c.withJson(definition).index(index));
+        }
+    }
+
+    /** From now on, every write to {@code alias} is repeated into {@code index} (at the same version). */
+    public void mirrorWrites(String alias, String index) {
+        mirrors.put(alias, index);
+    }
+
+    public void stopMirroring(String alias) {
+        mirrors.remove(alias);
+    }
+
+    Optional<String> mirror(String alias) {
+        return Optional.ofNullable(mirrors.get(alias));
+    }
+}

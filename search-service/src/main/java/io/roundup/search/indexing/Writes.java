@@ -1,0 +1,36 @@
+package io.roundup.search.indexing;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** How an Elasticsearch failure is classified: already newer (ignore), refused for good (dead letter), or passing (retry). */
+final class Writes {
+
+    static final String VERSION_CONFLICT = "version_conflict_engine_exception";
+
+    private Writes() {
+    }
+
+    static boolean isVersionConflict(int status, ErrorCause error) {
+        return status == 409 || error != null && VERSION_CONFLICT.equals(error.type());
+    }
+
+    /** A 4xx other than a conflict or throttling is about the document itself; anything else may pass. */
+    static RuntimeException classify(String what, int status, ErrorCause error) {
+        String reason = error == null ? "status " + status : error.type() + ": " + error.reason();
+        if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            return new UnindexableEvent("Elasticsearch refused " + what + " (" + reason + ")");
+        }
+        return new IllegalStateException("Elasticsearch could not write " + what + " (" + reason + "); will retry");
+    }
+
+    static RuntimeException classify(String what, ElasticsearchException ex) {
+        return classify(what, ex.status(), ex.error());
+    }
+
+    static UncheckedIOException unreachable(IOException ex) {
+        return new UncheckedIOException("Elasticsearch is unreachable: " + ex.getMessage(), ex);
+    }
+}

@@ -1,0 +1,314 @@
+package io.roundup.search.query;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.Suggestion;
+import co.elastic.clients.util.NamedValue;
+import io.roundup.search.indexing.ReviewDocument;
+import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.query.SearchResults.FacetCount;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Turns readers' searches into Elasticsearch queries over published reviews, and the answers into API shapes. */
+@Service
+class ReviewSearch {
+
+    static final int MAX_SUGGESTIONS = 10;
+    static final int RELATED = 5;
+
+    /** Where plain text is looked for, and how much a match there counts. */
+    static final List<String> TEXT_FIELDS = List.of("title^3", "products.name^3", "summary^2", "entries.heading^2",
+            "intro", "entries.body", "entries.features.name", "entries.features.description", "sections.heading",
+            "sections.body", "author.text");
+    static final List<String> PHRASE_FIELDS = List.of("title^3", "summary^2", "intro", "entries.heading", "entries.body",
+            "sections.body");
+    static final List<String> MORE_LIKE_FIELDS = List.of("title", "summary", "intro", "entries.heading", "entries.body",
+            "sections.body");
+    /** The source a hit needs ({@code revision} too: the document record has it as a primitive). */
+    static final List<String> HIT_FIELDS = List.of("id", "revision", "slug", "title", "summary", "author", "category", "tags",
+            "publishedAt", "products");
+
+    /** The facets: API name → indexed field holding the original values (filters use its lowercase {@code .lc}). */
+    static final Map<String, String> FACETS = facets();
+
+    /** Highlighted fields → the name a hit shows them under. */
+    static final Map<String, String> HIGHLIGHTS = highlights();
+
+    private static final int FACET_SIZE = 50;
+    private static final int FRAGMENT_SIZE = 160;
+
+    private final ElasticsearchClient client;
+
+    ReviewSearch(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    SearchResults search(SearchQuery query) {
+        Map<String, List<String>> filters = filters(query);
+        SearchResponse<ReviewDocument> response = call(() -> client.search(s -> {
+            s.index(SearchIndices.REVIEWS)
+                    .query(mainQuery(query))
+                    .postFilter(facetFilters(filters, null))
+                    .sort(sort(query.sort()))
+                    .size(query.size() + 1)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
+            FACETS.forEach((facet, field) -> s.aggregations(facet, facetAggregation(field, facetFilters(filters, facet))));
+            if (query.hasText()) {
+                s.highlight(highlight());
+            }
+            if (query.cursor() != null) {
+                s.searchAfter(query.cursor().after().stream().map(ReviewSearch::fieldValue).toList());
+            }
+            return s;
+        }, ReviewDocument.class));
+
+        List<Hit<ReviewDocument>> hits = response.hits().hits();
+        List<Hit<ReviewDocument>> page = hits.subList(0, Math.min(hits.size(), query.size()));
+        String next = null;
+        if (hits.size() > query.size()) {
+            next = new Cursor(query.sort(), page.getLast().sort().stream().map(ReviewSearch::sortValue).toList()).encode();
+        }
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        FACETS.keySet().forEach(facet -> facets.put(facet, facetCounts(response.aggregations().get(facet))));
+        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
+        return new SearchResults(total, page.stream().map(ReviewSearch::toHit).toList(), facets, next);
+    }
+
+    Suggestions suggest(String prefix) {
+        if (prefix == null || prefix.isBlank()) {
+            return new Suggestions(List.of());
+        }
+        String text = prefix.strip();
+        SearchResponse<ReviewDocument> response = call(() -> client.search(s -> s
+                .index(SearchIndices.REVIEWS)
+                .size(0)
+                .source(src -> src.filter(f -> f.includes("id", "revision", "slug", "title", "status")))
+                .suggest(sg -> sg.suggesters("reviews", fs -> fs.prefix(text).completion(c -> c
+                        .field("suggest")
+                        .size(MAX_SUGGESTIONS * 3)
+                        .skipDuplicates(true)
+                        .fuzzy(fz -> fz.fuzziness("AUTO").minLength(4).prefixLength(1))))),
+                ReviewDocument.class));
+        Map<String, Suggestions.Suggestion> bySlug = new LinkedHashMap<>();
+        for (Suggestion<ReviewDocument> suggestion : response.suggest().getOrDefault("reviews", List.of())) {
+            for (CompletionSuggestOption<ReviewDocument> option : suggestion.completion().options()) {
+                ReviewDocument review = option.source();
+                if (review != null && review.isPublished() && review.slug() != null && bySlug.size() < MAX_SUGGESTIONS) {
+                    bySlug.putIfAbsent(review.slug(), new Suggestions.Suggestion(review.title(), review.slug()));
+                }
+            }
+        }
+        return new Suggestions(List.copyOf(bySlug.values()));
+    }
+
+    RelatedReviews related(String articleId) {
+        if (articleId == null || articleId.isBlank() || articleId.length() > 512) {
+            throw new ArticleNotFound(String.valueOf(articleId));
+        }
+        GetResponse<ReviewDocument> article = call(() -> client.get(g -> g.index(SearchIndices.REVIEWS).id(articleId)
+                .sourceIncludes("id", "revision", "status", "category"), ReviewDocument.class));
+        if (!article.found() || article.source() == null || !article.source().isPublished()) {
+            throw new ArticleNotFound(articleId);
+        }
+        String category = article.source().category();
+        SearchResponse<ReviewDocument> response = call(() -> client.search(s -> s
+                .index(SearchIndices.REVIEWS)
+                .size(RELATED)
+                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                .query(q -> q.bool(b -> {
+                    b.must(m -> m.moreLikeThis(mlt -> mlt
+                                    .fields(MORE_LIKE_FIELDS)
+                                    .like(l -> l.document(d -> d.index(article.index()).id(articleId)))
+                                    .minTermFreq(1)
+                                    .minDocFreq(1)
+                                    .maxQueryTerms(40)
+                                    .minimumShouldMatch("10%")))
+                            .filter(published())
+                            .mustNot(n -> n.ids(i -> i.values(articleId)));
+                    if (category != null) {
+                        b.should(sh -> sh.term(t -> t.field("category").value(category).boost(2.0f)));
+                    }
+                    return b;
+                })), ReviewDocument.class));
+        return new RelatedReviews(response.hits().hits().stream().map(ReviewSearch::toHit).toList());
+    }
+
+    static Query published() {
+        return Query.of(q -> q.term(t -> t.field("status").value(ReviewDocument.PUBLISHED)));
+    }
+
+    /**
+     * Plain text: every word (give or take a typo, and a quarter of them when there are more than two) must occur
+     * somewhere in the article; the score favours titles and product names, and whole phrases.
+     */
+    static Query mainQuery(SearchQuery query) {
+        if (!query.hasText()) {
+            return Query.of(q -> q.bool(b -> b.filter(published())));
+        }
+        String text = query.text().strip();
+        return Query.of(q -> q.bool(b -> b
+                .filter(published())
+                .must(m -> m.match(mt -> mt.field("all_text").query(text).fuzziness("AUTO").minimumShouldMatch("2<-25%")))
+                .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
+                        .fuzziness("AUTO").tieBreaker(0.3)))
+                .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(PHRASE_FIELDS).type(TextQueryType.Phrase)
+                        .slop(1).boost(2.0f)))));
+    }
+
+    /** The facet filters, all of them or all but {@code except}'s, matched case-insensitively. */
+    static Query facetFilters(Map<String, List<String>> filters, String except) {
+        return Query.of(q -> q.bool(b -> {
+            filters.forEach((facet, values) -> {
+                if (!facet.equals(except) && !values.isEmpty()) {
+                    List<FieldValue> terms = values.stream().map(v -> FieldValue.of(v.toLowerCase(Locale.ROOT))).toList();
+                    b.filter(f -> f.terms(t -> t.field(FACETS.get(facet) + ".lc").terms(tv -> tv.value(terms))));
+                }
+            });
+            return b;
+        }));
+    }
+
+    static Aggregation facetAggregation(String field, Query filter) {
+        return Aggregation.of(a -> a.filter(filter)
+                .aggregations("values", v -> v.terms(t -> t.field(field).size(FACET_SIZE))));
+    }
+
+    static List<SortOptions> sort(SortMode mode) {
+        List<SortOptions> sort = new ArrayList<>();
+        if (mode == SortMode.RELEVANCE) {
+            sort.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        sort.add(SortOptions.of(s -> s.field(f -> f.field("publishedAt").order(SortOrder.Desc))));
+        sort.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+        return sort;
+    }
+
+    static Highlight highlight() {
+        List<NamedValue<HighlightField>> fields = new ArrayList<>();
+        HIGHLIGHTS.keySet().forEach(field -> {
+            boolean whole = field.equals("title") || field.equals("summary");
+            fields.add(NamedValue.of(field, HighlightField.of(f -> whole
+                    ? f.numberOfFragments(0)
+                    : f.numberOfFragments(3).fragmentSize(FRAGMENT_SIZE))));
+        });
+        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>").fields(fields));
+    }
+
+    private static Map<String, List<String>> filters(SearchQuery query) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("category", query.categories());
+        filters.put("tag", query.tags());
+        filters.put("author", query.authors());
+        filters.put("productKind", query.productKinds());
+        return filters;
+    }
+
+    private static List<FacetCount> facetCounts(Aggregate facet) {
+        if (facet == null) {
+            return List.of();
+        }
+        Aggregate values = facet.filter().aggregations().get("values");
+        return values.sterms().buckets().array().stream()
+                .map(bucket -> new FacetCount(bucket.key().stringValue(), bucket.docCount()))
+                .toList();
+    }
+
+    static SearchResults.Hit toHit(Hit<ReviewDocument> hit) {
+        ReviewDocument review = hit.source();
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        hit.highlight().forEach((field, fragments) -> {
+            String name = HIGHLIGHTS.getOrDefault(field, field);
+            List<String> merged = highlights.computeIfAbsent(name, n -> new ArrayList<>());
+            fragments.stream().filter(f -> merged.size() < 3).forEach(merged::add);
+        });
+        List<SearchResults.Product> products = review.products() == null ? List.of() : review.products().stream()
+                .map(p -> new SearchResults.Product(p.id(), p.name(), p.kind(), p.lowestPrice() == null ? null
+                        : new SearchResults.Price(p.lowestPrice().amount(), p.lowestPrice().currency())))
+                .toList();
+        return new SearchResults.Hit(review.id(), review.slug(), review.title(), review.summary(), review.author(),
+                review.category(), review.tags() == null ? List.of() : review.tags(), review.publishedAt(), products,
+                highlights);
+    }
+
+    private static FieldValue fieldValue(Object value) {
+        return switch (value) {
+            case Double d -> FieldValue.of(d.doubleValue());
+            case Long l -> FieldValue.of(l.longValue());
+            case String s -> FieldValue.of(s);
+            default -> throw new IllegalStateException("Unexpected sort value " + value);
+        };
+    }
+
+    private static Object sortValue(FieldValue value) {
+        return switch (value._kind()) {
+            case Double -> value.doubleValue();
+            case Long -> value.longValue();
+            case String -> value.stringValue();
+            default -> throw new IllegalStateException("Unexpected sort value " + value);
+        };
+    }
+
+    private static Map<String, String> facets() {
+        Map<String, String> facets = new LinkedHashMap<>();
+        facets.put("category", "category");
+        facets.put("tag", "tags");
+        facets.put("author", "author");
+        facets.put("productKind", "products.kind");
+        return facets;
+    }
+
+    private static Map<String, String> highlights() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("title", "title");
+        fields.put("summary", "summary");
+        fields.put("intro", "intro");
+        fields.put("entries.heading", "heading");
+        fields.put("sections.heading", "heading");
+        fields.put("entries.body", "body");
+        fields.put("sections.body", "body");
+        fields.put("entries.features.name", "features");
+        fields.put("entries.features.description", "features");
+        fields.put("products.name", "products");
+        return fields;
+    }
+
+    private interface ElasticsearchCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T call(ElasticsearchCall<T> call) {
+        try {
+            return call.call();
+        }
+        catch (IOException ex) {
+            throw new SearchUnavailable("Elasticsearch is unreachable", ex);
+        }
+        catch (ElasticsearchException ex) {
+            if (ex.status() >= 500 || ex.status() == 429 || "index_not_found_exception".equals(ex.error().type())) {
+                throw new SearchUnavailable("Elasticsearch cannot answer: " + ex.getMessage(), ex);
+            }
+            throw ex;
+        }
+    }
+}

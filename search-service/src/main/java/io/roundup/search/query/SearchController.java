@@ -1,0 +1,63 @@
+package io.roundup.search.query;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public search API: readers need no token, and only published articles are ever returned. */
+@RestController
+@RequestMapping("/api/search")
+class SearchController {
+
+    private final ReviewSearch search;
+
+    SearchController(ReviewSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping
+    SearchResults search(
+            @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
+            @RequestParam(required = false) List<String> category,
+            @RequestParam(required = false) List<String> tag,
+            @RequestParam(required = false) List<String> author,
+            @RequestParam(required = false) List<String> productKind,
+            @RequestParam(required = false) @Pattern(regexp = "relevance|newest", message = "must be relevance or newest") String sort,
+            @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100") int size,
+            @RequestParam(required = false) @Size(max = 1000, message = "is not a valid cursor") String cursor) {
+        boolean hasText = q != null && !q.isBlank();
+        // Without text there is nothing to rank by: the newest come first, whatever was asked.
+        SortMode mode = hasText ? SortMode.of(sort == null ? "relevance" : sort).orElseThrow() : SortMode.NEWEST;
+        Cursor after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            after = Cursor.decode(cursor.strip());
+            if (after.mode() != mode) {
+                throw new InvalidCursor();
+            }
+        }
+        return search.search(new SearchQuery(q, values(category), values(tag), values(author), values(productKind), mode,
+                size, after));
+    }
+
+    @GetMapping("/suggest")
+    Suggestions suggest(@RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters") String q) {
+        return search.suggest(q);
+    }
+
+    @GetMapping("/related/{articleId}")
+    RelatedReviews related(@PathVariable String articleId) {
+        return search.related(articleId);
+    }
+
+    private static List<String> values(List<String> params) {
+        return params == null ? List.of() : params.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+}

@@ -1,0 +1,9 @@
+package io.roundup.search.query;
+
+/** Elasticsearch cannot answer right now; the reader may try again shortly. */
+class SearchUnavailable extends RuntimeException {
+
+    SearchUnavailable(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
