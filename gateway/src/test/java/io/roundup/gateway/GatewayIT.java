@@ -352,6 +352,22 @@ class GatewayIT {
             .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
     }
 
+    /**
+     * A client that sends its next request the moment an answer arrives must get every answer on one keep-alive
+     * connection. Reactor Netty 1.3.6 lost the request after one that arrived while the previous exchange was still
+     * terminating (an answer written off the event loop, as the token endpoint's is), and the client hung.
+     */
+    @Test
+    void keepsAnsweringEveryRequestOnOneKeepAliveConnection() throws Exception {
+        String wrongPassword = "{\"username\":\"editor\",\"password\":\"wrong\"}";
+        try (KeepAliveConnection connection = new KeepAliveConnection(port)) {
+            for (int i = 0; i < 60; i++) {
+                assertThat(connection.exchange("POST /api/auth/token", wrongPassword)).isEqualTo(401);
+                assertThat(connection.exchange("DELETE /api/products/42", null)).isEqualTo(401);
+            }
+        }
+    }
+
     @Test
     void reportsHealthAndMetricsToOperators() {
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
