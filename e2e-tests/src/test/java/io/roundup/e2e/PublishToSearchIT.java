@@ -31,7 +31,9 @@ class PublishToSearchIT {
     @BeforeAll
     static void startPlatform() throws IOException {
         Path projectDir = Path.of(System.getProperty("roundup.project-dir", "..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory("roundup-e2e");
+        // Service logs and class-data archives stay in target/ for a look after a failure; the servers' data is
+        // temporary and goes when the platform stops.
+        Path dataDir = Files.createDirectories(Path.of("target", "platform")).toAbsolutePath();
         long started = System.nanoTime();
         platform = Platform.start(PlatformSettings.ephemeral(projectDir, dataDir), line -> System.out.println("[platform] " + line));
         System.out.printf("[platform] up in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -1,6 +1,8 @@
 package io.roundup.launcher;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -22,24 +25,44 @@ public final class Platform implements AutoCloseable {
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     private final PlatformSettings settings;
-    private final Infrastructure infrastructure;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private volatile Infrastructure infrastructure;
+    private volatile boolean closed;
 
-    private Platform(PlatformSettings settings, Infrastructure infrastructure) {
+    private Platform(PlatformSettings settings) {
         this.settings = settings;
-        this.infrastructure = infrastructure;
     }
 
     /** Starts everything or, if any part fails, stops what had started and throws a {@link StartupFailure}. */
     public static Platform start(PlatformSettings settings, Consumer<String> progress) {
-        Infrastructure infrastructure = Infrastructure.start(settings, progress);
-        Platform platform = new Platform(settings, infrastructure);
+        Platform platform = prepare(settings);
+        platform.startAll(progress);
+        return platform;
+    }
+
+    /**
+     * A platform that has not started yet. {@link #close()} may be called from another thread at any time, also
+     * while {@link #startAll} runs (Ctrl-C during start-up): what had started stops and the start fails.
+     */
+    public static Platform prepare(PlatformSettings settings) {
+        return new Platform(settings);
+    }
+
+    /** Starts the servers, then the services; on failure stops what had started and throws {@link StartupFailure}. */
+    public void startAll(Consumer<String> progress) {
         try {
-            platform.startServices(progress);
-            return platform;
+            Infrastructure started = Infrastructure.start(settings, progress);
+            synchronized (this) {
+                if (closed) {
+                    started.close();
+                    throw new StartupFailure("roundup", "stopped during start-up");
+                }
+                infrastructure = started;
+            }
+            startServices(progress);
         }
         catch (RuntimeException ex) {
-            platform.close();
+            close();
             throw ex;
         }
     }
@@ -120,10 +143,19 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launch(String module, int port, Map<String, String> env) {
+    private synchronized ServiceProcess launch(String module, int port, Map<String, String> env) {
+        if (closed) {
+            throw new StartupFailure(module, "roundup is stopping");
+        }
         Path jar = settings.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
         List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
         Path cds = settings.dataDir().resolve("cds").resolve(module + ".jsa").toAbsolutePath();
+        try {
+            Files.createDirectories(cds.getParent());
+        }
+        catch (IOException ex) {
+            throw new StartupFailure(module, "cannot create " + cds.getParent() + ": " + ex.getMessage(), ex);
+        }
         jvm.add("-XX:+AutoCreateSharedArchive");
         jvm.add("-XX:SharedArchiveFile=" + cds);
         jvm.add("-Dlogging.file.name=");
@@ -132,8 +164,15 @@ public final class Platform implements AutoCloseable {
 
     /** Stops the services first (gracefully, so they finish requests and announce what they saved), then the servers. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        // synchronized as a whole: a second caller (the shutdown hook) returns only once everything has stopped
+        if (closed) {
+            return;
+        }
+        closed = true;
         services.reversed().parallelStream().forEach(service -> service.stop(SERVICE_STOP_GRACE));
-        infrastructure.close();
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
     }
 }

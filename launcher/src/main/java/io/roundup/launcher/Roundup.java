@@ -47,11 +47,14 @@ public final class Roundup {
         }, "roundup-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
+        running[0] = Platform.prepare(settings);
         try {
-            running[0] = Platform.start(settings, System.out::println);
+            running[0].startAll(System.out::println);
         }
         catch (StartupFailure ex) {
-            System.err.println("roundup: " + ex.getMessage());
+            if (!stopping.get()) {
+                System.err.println("roundup: " + ex.getMessage());
+            }
             System.exit(1);
             return;
         }
@@ -77,8 +80,12 @@ public final class Roundup {
         while (stopped.getCount() > 0) {
             List<String> down = platform.stoppedServices();
             if (!stopping.get() && !down.equals(reported)) {
-                down.stream().filter(s -> !reported.contains(s))
-                        .forEach(s -> System.err.println("roundup: " + s + " has stopped; see its log in " + platform.settings().dataDir().resolve("logs")));
+                for (String service : down) {
+                    if (!reported.contains(service)) {
+                        System.err.println("roundup: " + service + " has stopped; see its log in "
+                                + platform.settings().dataDir().resolve("logs"));
+                    }
+                }
                 reported = down;
             }
             try {

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One Roundup service in a JVM of its own, with its output in a log file and readiness read from actuator. */
 final class ServiceProcess {
 
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
@@ -36,6 +38,11 @@ final class ServiceProcess {
             throw new StartupFailure(name, "its jar " + jar + " is missing; build it with ./mvnw -DskipTests package");
         }
         List<String> command = new ArrayList<>();
+        if (Files.isExecutable(SETPRIV)) {
+            // Should the launcher itself be killed (kill -9, a crashed IDE), the kernel sends the service SIGTERM, and
+            // it shuts down gracefully instead of living on as an orphan holding its port.
+            command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM", "--"));
+        }
         command.add(Jvm.javaExecutable());
         command.addAll(jvmOptions);
         command.add("-jar");
