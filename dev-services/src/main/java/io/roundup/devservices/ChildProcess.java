@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -111,7 +112,10 @@ final class ChildProcess {
         CodeSource source = ChildMain.class.getProtectionDomain().getCodeSource();
         try {
             Path location = source == null ? null : Path.of(source.getLocation().toURI());
-            if (location != null && (Files.isDirectory(location) || Files.isRegularFile(location))) {
+            // Inside a Spring Boot executable jar the location is a nested path: real to this JVM, meaningless on a
+            // child's classpath. Only a plain file or directory will do.
+            if (location != null && location.getFileSystem() == FileSystems.getDefault()
+                    && (Files.isDirectory(location) || Files.isRegularFile(location))) {
                 return location;
             }
         } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
