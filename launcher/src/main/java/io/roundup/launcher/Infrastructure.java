@@ -76,8 +76,8 @@ public final class Infrastructure implements AutoCloseable {
             catch (DevServiceException ex) {
                 throw new StartupFailure(part, ex.getMessage(), ex);
             }
-            catch (RuntimeException ex) {
-                throw new StartupFailure(part, String.valueOf(ex.getMessage()), ex);
+            catch (RuntimeException | LinkageError ex) {
+                throw new StartupFailure(part, ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
             }
         });
     }
