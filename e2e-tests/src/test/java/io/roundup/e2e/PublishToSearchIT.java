@@ -3,14 +3,12 @@ package io.roundup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.roundup.launcher.Platform;
-import io.roundup.launcher.PlatformSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,33 +17,54 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The platform's core promise, checked from outside: an editor publishes a review through the gateway and readers
- * find it in search within two seconds; drafts and unpublished reviews never show. The platform is started by the
- * same launcher code as {@code ./roundup up}: real Kafka, Elasticsearch and MongoDB, four service JVMs.
+ * find it in search within two seconds; drafts and unpublished reviews never show. The platform is started exactly as
+ * {@code ./roundup up} starts it (the launcher jar in its own process: real Kafka, Elasticsearch and MongoDB, four
+ * service JVMs), and stopping it must leave nothing behind.
  */
 class PublishToSearchIT {
 
-    private static Platform platform;
+    private static LaunchedRoundup roundup;
     private static Gateway gateway;
     private static String editorToken;
 
     @BeforeAll
     static void startPlatform() throws IOException {
         Path projectDir = Path.of(System.getProperty("roundup.project-dir", "..")).toAbsolutePath().normalize();
-        // Service logs and class-data archives stay in target/ for a look after a failure; the servers' data is
-        // temporary and goes when the platform stops.
-        Path dataDir = Files.createDirectories(Path.of("target", "platform")).toAbsolutePath();
-        long started = System.nanoTime();
-        platform = Platform.start(PlatformSettings.ephemeral(projectDir, dataDir), line -> System.out.println("[platform] " + line));
-        System.out.printf("[platform] up in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        gateway = new Gateway(platform.gatewayUri());
-        editorToken = gateway.token("editor", platform.settings().editorPassword());
+        roundup = LaunchedRoundup.start(projectDir, "e2e-" + UUID.randomUUID());
+        System.out.printf("[e2e] ./roundup up: platform up in %.1f s%n", roundup.startedIn().toMillis() / 1e3);
+        gateway = new Gateway(roundup.gatewayUri());
+        editorToken = gateway.token("editor", roundup.editorPassword());
     }
 
     @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
+    static void stopPlatformLeavingNothingBehind() {
+        if (roundup == null) {
+            return;
         }
+        long started = System.nanoTime();
+        LaunchedRoundup.StopReport report = roundup.stop();
+        System.out.printf("[e2e] SIGTERM: platform stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertThat(report.survivors()).as("processes left running after the launcher stopped").isEmpty();
+        assertThat(report.exitCode()).as("the launcher's exit code after SIGTERM").isNotNull();
+        assertThat(roundup.portsStillListening()).as("ports still listening").isEmpty();
+        assertThat(roundup.console()).contains("Roundup stopped.");
+    }
+
+    @Test
+    void printsOnlyTheGeneratedPasswordOnceAndItWorks() {
+        String console = roundup.console();
+        assertThat(console).doesNotContain(roundup.editorPassword());
+        String adminPassword = roundup.printedAdminPassword().orElseThrow(
+                () -> new AssertionError("no generated admin password printed:\n" + console));
+        String adminToken = gateway.token("admin", adminPassword);
+
+        Gateway.Response reindexByEditor = gateway.post("/api/search/reindex", editorToken, "{}");
+        assertThat(reindexByEditor.status()).isEqualTo(403);
+        Gateway.Response reindexByAdmin = gateway.post("/api/search/reindex", adminToken, "{}");
+        assertThat(reindexByAdmin.status()).as(reindexByAdmin.body()).isEqualTo(202);
+        String job = "/api/search/reindex/" + reindexByAdmin.json().get("id").asString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(gateway.get(job, adminToken).json().get("status").asString()).isEqualTo("SUCCEEDED"));
     }
 
     @Test

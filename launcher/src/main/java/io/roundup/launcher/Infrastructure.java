@@ -20,8 +20,7 @@ import io.roundup.devservices.MongoSettings;
 /**
  * Kafka, Elasticsearch and MongoDB for the platform, from dev-services, on the ports the settings name. They start
  * side by side (each takes seconds); a part that fails is reported by name and the parts that did start are stopped.
- * Data lives under the data folder ({@code kafka/}, {@code elasticsearch/}, {@code mongodb/}) when it is to be kept,
- * else in temporary directories that closing deletes.
+ * Data lives under the data folder ({@code kafka/}, {@code elasticsearch/}, {@code mongodb/}) and survives restarts.
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -93,11 +92,8 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    /** The part's folder under the data folder, or null (a temporary one) when the data is not to be kept. */
+    /** The part's folder under the data folder. */
     private static Path dataDirectory(PlatformSettings settings, String part) {
-        if (!settings.keepData()) {
-            return null;
-        }
         Path directory = settings.dataDir().resolve(part).toAbsolutePath();
         try {
             Files.createDirectories(directory);

@@ -50,6 +50,11 @@ public final class Platform implements AutoCloseable {
 
     /** Starts the servers, then the services; on failure stops what had started and throws {@link StartupFailure}. */
     public void startAll(Consumer<String> progress) {
+        PlatformSettings.PlatformPorts ports = settings.ports();
+        Ports.requireFree("gateway", ports.gateway());
+        Ports.requireFree("article-service", ports.article());
+        Ports.requireFree("product-service", ports.product());
+        Ports.requireFree("search-service", ports.search());
         try {
             Infrastructure started = Infrastructure.start(settings, progress);
             synchronized (this) {
@@ -170,7 +175,9 @@ public final class Platform implements AutoCloseable {
             return;
         }
         closed = true;
-        services.reversed().parallelStream().forEach(service -> service.stop(SERVICE_STOP_GRACE));
+        // all at once: each takes seconds to drain, and none depends on another to stop
+        services.forEach(ServiceProcess::requestStop);
+        services.forEach(service -> service.awaitStop(SERVICE_STOP_GRACE));
         if (infrastructure != null) {
             infrastructure.close();
         }

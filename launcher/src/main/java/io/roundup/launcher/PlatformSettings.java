@@ -2,6 +2,7 @@ package io.roundup.launcher;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,21 +11,19 @@ import java.util.Map;
  *
  * @param projectDir the checkout, where each service's jar is found under {@code <module>/target}
  * @param dataDir where servers keep their data and services their logs
- * @param keepData whether data survives a stop (the local run) or is deleted (tests)
  * @param ports the loopback ports of every part
  * @param editorPassword the {@code editor} user's password
  * @param adminPassword the {@code admin} user's password
- * @param passwordsGenerated whether the passwords were made up here and must be shown once
+ * @param generatedPasswords the users whose passwords were made up here and must be shown once (never a chosen one)
  * @param serviceJvmOptions options for each service JVM
  */
 public record PlatformSettings(
         Path projectDir,
         Path dataDir,
-        boolean keepData,
         PlatformPorts ports,
         String editorPassword,
         String adminPassword,
-        boolean passwordsGenerated,
+        List<String> generatedPasswords,
         List<String> serviceJvmOptions) {
 
     /** Ports of the local run; each can be moved with an environment variable such as {@code ROUNDUP_GATEWAY_PORT}. */
@@ -39,19 +38,16 @@ public record PlatformSettings(
                 port(env, "ROUNDUP_MONGODB_PORT", 27017));
         String editor = env.getOrDefault("ROUNDUP_EDITOR_PASSWORD", "");
         String admin = env.getOrDefault("ROUNDUP_ADMIN_PASSWORD", "");
-        boolean generated = editor.isBlank() || admin.isBlank();
-        return new PlatformSettings(projectDir, dataDir, true, ports,
-                editor.isBlank() ? randomPassword() : editor,
-                admin.isBlank() ? randomPassword() : admin,
-                generated,
-                QUICK_START_JVM);
-    }
-
-    /** Free ports, fresh data, deleted afterwards: for tests that launch the platform the way {@code ./roundup up} does. */
-    public static PlatformSettings ephemeral(Path projectDir, Path dataDir) {
-        PlatformPorts ports = new PlatformPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                Ports.free(), Ports.free());
-        return new PlatformSettings(projectDir, dataDir, false, ports, randomPassword(), randomPassword(), true,
+        List<String> generated = new ArrayList<>();
+        if (editor.isBlank()) {
+            editor = randomPassword();
+            generated.add("editor");
+        }
+        if (admin.isBlank()) {
+            admin = randomPassword();
+            generated.add("admin");
+        }
+        return new PlatformSettings(projectDir, dataDir, ports, editor, admin, List.copyOf(generated),
                 QUICK_START_JVM);
     }
 

@@ -4,20 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Loopback port helpers: a free one for tests, a check that a fixed one is free for the local run. */
+/** A check that a service's port is free, so that a clash is reported before anything starts. */
 final class Ports {
 
     private Ports() {
-    }
-
-    static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException("No free loopback port", ex);
-        }
     }
 
     static void requireFree(String part, int port) {

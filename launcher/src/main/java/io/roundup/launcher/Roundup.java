@@ -61,11 +61,15 @@ public final class Roundup {
 
         System.out.printf("%nRoundup is up in %.0f s:%n", (System.nanoTime() - started) / 1e9);
         running[0].describe().forEach(System.out::println);
-        if (settings.passwordsGenerated()) {
+        if (!settings.generatedPasswords().isEmpty()) {
             System.out.println();
             System.out.println("Generated credentials (shown once; set ROUNDUP_EDITOR_PASSWORD / ROUNDUP_ADMIN_PASSWORD to choose your own):");
-            System.out.println("  editor / " + settings.editorPassword() + "   (role EDITOR)");
-            System.out.println("  admin  / " + settings.adminPassword() + "   (roles ADMIN, EDITOR)");
+            if (settings.generatedPasswords().contains("editor")) {
+                System.out.println("  editor / " + settings.editorPassword() + "   (role EDITOR)");
+            }
+            if (settings.generatedPasswords().contains("admin")) {
+                System.out.println("  admin  / " + settings.adminPassword() + "   (roles ADMIN, EDITOR)");
+            }
         }
         System.out.println();
         System.out.println("Try: curl -s '" + running[0].gatewayUri() + "/api/search?q=headphones'");

@@ -105,12 +105,13 @@ final class ServiceProcess {
         throw new StartupFailure(name, "not ready after " + timeout.toSeconds() + " s on port " + port + lastErrorHint());
     }
 
-    /** SIGTERM first so Spring shuts down gracefully (finishes requests, relays pending events); then the hard way. */
-    void stop(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
+    /** SIGTERM, so Spring shuts down gracefully (finishes requests, relays pending events); returns at once. */
+    void requestStop() {
         process.destroy();
+    }
+
+    /** Waits for the exit that {@link #requestStop()} asked for; after the grace period, kills it the hard way. */
+    void awaitStop(Duration grace) {
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
