@@ -8,28 +8,18 @@ import io.roundup.article.TransitionRefused;
 import io.roundup.support.web.ProblemAdvice;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns the article domain's exceptions into problem details; runs before the shared fallback advice. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ArticleProblems {
-
-    /** What the server decides and a request body may never set. */
-    static final Set<String> SERVER_OWNED = Set.of("id", "status", "revision", "published", "publishedAt", "scheduledAt",
-            "scheduledBy", "createdAt", "createdBy", "updatedAt", "updatedBy", "slugHistory", "deleted",
-            "hasUnpublishedChanges", "lastRequestId", "announcePending", "announcedRevision");
 
     @ExceptionHandler(ArticleNotFound.class)
     ProblemDetail notFound(ArticleNotFound ex) {
@@ -75,40 +65,6 @@ class ArticleProblems {
         ProblemDetail problem = ProblemAdvice.validationProblem(ex.errors());
         problem.setDetail("The request has invalid parameters.");
         return problem;
-    }
-
-    /** Names the field a body got wrong: server-owned, unknown, or of the wrong type. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            String path = path(unknown);
-            boolean serverOwned = unknown.getPath().size() == 1 && SERVER_OWNED.contains(unknown.getPropertyName());
-            return ProblemAdvice.validationProblem(Map.of(path,
-                    List.of(serverOwned ? "is set by the server and cannot be written" : "is not a known field")));
-        }
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return ProblemAdvice.validationProblem(Map.of(path(mismatch), List.of("has the wrong type or format")));
-        }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Malformed request body",
-                "The request body is not valid JSON for this operation.");
-        return problem;
-    }
-
-    /** {@code entries[1].heading} style, the same as validation errors. */
-    static String path(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -2,11 +2,15 @@ package io.roundup.article.web;
 
 import io.roundup.article.Content;
 import java.util.List;
+import io.roundup.support.web.ServerOwned;
 
 /**
  * What an editor sends to create or replace an article's working copy. Server-owned fields ({@code id}, {@code status},
  * {@code revision}, timestamps…) are not here, so a body carrying them is refused as naming an unknown field.
  */
+@ServerOwned({ "id", "status", "revision", "published", "publishedAt", "scheduledAt", "scheduledBy", "createdAt",
+        "createdBy", "updatedAt", "updatedBy", "slugHistory", "deleted", "hasUnpublishedChanges", "lastRequestId",
+        "announcePending", "announcedRevision" })
 record ArticleRequest(
         String slug,
         String title,

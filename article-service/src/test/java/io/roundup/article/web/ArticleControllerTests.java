@@ -117,7 +117,7 @@ class ArticleControllerTests {
         mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"T\", \"entries\": [{\"rank\": \"first\"}]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors['entries[0].rank']", contains("has the wrong type or format")));
+                .andExpect(jsonPath("$.errors['entries[0].rank']", contains("has the wrong JSON type or format")));
         mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"title\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON for this operation."));

@@ -11,6 +11,7 @@ import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import io.roundup.support.web.ProblemAdvice;
 
 /**
  * Refuses JSON fields the request type does not define, each reported under its own name: a typo is an error the
@@ -52,7 +53,7 @@ import java.util.TreeSet;
             }
             context.disableDefaultConstraintViolation();
             for (String field : new TreeSet<>(request.unexpected().keySet())) {
-                String message = serverOwned.contains(field) ? "is set by the server and cannot be written" : "is not a known field";
+                String message = serverOwned.contains(field) ? ProblemAdvice.SERVER_OWNED : "is not a known field";
                 context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
             }
             return false;

@@ -9,11 +9,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
 
 /** The catalog's outcomes as problem details; everything else falls through to service-support's {@link ProblemAdvice}. */
 @RestControllerAdvice
@@ -43,31 +40,6 @@ class ProductProblems {
     @ExceptionHandler(RequestValidation.InvalidRequest.class)
     ProblemDetail invalid(RequestValidation.InvalidRequest ex) {
         return ProblemAdvice.validationProblem(ex.errors());
-    }
-
-    /** A value of the wrong JSON type is named like any invalid field; JSON that does not parse gets no detail at all. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return ProblemAdvice.validationProblem(Map.of(path(mismatch), List.of("has the wrong JSON type")));
-        }
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is not valid JSON for this operation.");
-    }
-
-    private static String path(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "request" : path.toString();
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -199,7 +199,7 @@ class ProductControllerTests {
         mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"N\", \"kind\": \"gear\", \"offers\": {\"retailer\": \"R\"}}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.offers").value(contains("has the wrong JSON type")));
+                .andExpect(jsonPath("$.errors.offers").value(contains("has the wrong JSON type or format")));
 
         verifyNoInteractions(catalog);
     }

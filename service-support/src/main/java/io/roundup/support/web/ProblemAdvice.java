@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.ArrayList;
 import org.slf4j.Logger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -36,6 +39,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+    /** The message for a server-owned field in a request body, the same whichever way it was detected. */
+    public static final String SERVER_OWNED = "is set by the server and cannot be written";
+
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @Override
@@ -62,13 +68,48 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
+    /**
+     * A body that is not JSON gets a plain 400; a field that is unknown, set by the server ({@link ServerOwned}) or of
+     * the wrong type is named under {@code errors} by its path ({@code entries[1].heading}), like a validation error.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return ResponseEntity.badRequest().body(validationProblem(Map.of(path(unknown),
+                    List.of(isServerOwned(unknown) ? SERVER_OWNED : "is not a known field"))));
+        }
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(validationProblem(Map.of(path(mismatch),
+                    List.of("has the wrong JSON type or format"))));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON for this operation.");
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean isServerOwned(UnrecognizedPropertyException unknown) {
+        ServerOwned owned = unknown.getReferringClass() == null ? null
+                : unknown.getReferringClass().getAnnotation(ServerOwned.class);
+        return owned != null && List.of(owned.value()).contains(unknown.getPropertyName());
+    }
+
+    /** {@code entries[1].heading}: the same notation as validation errors. */
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
