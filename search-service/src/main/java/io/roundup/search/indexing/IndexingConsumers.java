@@ -20,12 +20,6 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class IndexingConsumers {
 
-    /**
-     * Spring Cloud Function recognises the CloudEvents headers and renames them to the canonical {@code ce-} prefix
-     * before the consumer sees them; the Kafka record itself carries {@code ce_type}.
-     */
-    static final String CANONICAL_TYPE = "ce-type";
-
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
@@ -47,7 +41,6 @@ class IndexingConsumers {
                 .ifPresent(id -> MDC.put(RequestIds.MDC_KEY, id));
         try {
             String ceType = HeaderValues.text(message.getHeaders(), CloudEventHeaders.TYPE)
-                    .or(() -> HeaderValues.text(message.getHeaders(), CANONICAL_TYPE))
                     .orElseThrow(() -> new EventCodec.UnreadableEvent("the message has no " + CloudEventHeaders.TYPE + " header"));
             Object event = codec.read(ceType, message.getPayload());
             if (!family.isInstance(event)) {
