@@ -126,9 +126,17 @@ public class Articles {
         return apply(id, expectedRevision, "unpublished", article -> article.unpublish(changedBy(by)));
     }
 
-    /** A tombstone that every read treats as absent and the relay announces as removed. */
-    public void delete(String id, Long expectedRevision, String by) {
-        apply(id, expectedRevision, "deleted", article -> article.remove(changedBy(by)));
+    /**
+     * A tombstone that every read treats as absent and the relay announces as removed. Taking a live article off the
+     * site this way is for administrators; an editor unpublishes it instead.
+     */
+    public void delete(String id, Long expectedRevision, Editor by) {
+        apply(id, expectedRevision, "deleted", article -> {
+            if (article.status() == Status.PUBLISHED && !by.admin()) {
+                throw new NotAllowed("Only an administrator may delete a published article; unpublish it first.");
+            }
+            return article.remove(changedBy(by.name()));
+        });
     }
 
     /** The snapshots of the working copy, newest first. */
@@ -145,10 +153,19 @@ public class Articles {
         return store.revision(article.id(), revision).orElseThrow(ArticleNotFound::new);
     }
 
-    /** The content of an earlier revision becomes the working copy again, as a new revision; the slug stays. */
-    public Article restore(String id, long revision, long expectedRevision, String by) {
+    /**
+     * The content of an earlier revision becomes the working copy again, as a new revision; the slug stays. Editors
+     * restore their own articles; rolling back someone else's work is for administrators.
+     */
+    public Article restore(String id, long revision, long expectedRevision, Editor by) {
         Content content = revision(id, revision).content();
-        return apply(id, expectedRevision, "restored", article -> article.edit(content, null, changedBy(by)));
+        return apply(id, expectedRevision, "restored", article -> {
+            if (!by.admin() && !by.name().equals(article.createdBy())) {
+                throw new NotAllowed("Only an administrator may restore a revision of an article created by "
+                        + article.createdBy() + ".");
+            }
+            return article.edit(content, null, changedBy(by.name()));
+        });
     }
 
     /**

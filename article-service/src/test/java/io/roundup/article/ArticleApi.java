@@ -80,6 +80,11 @@ final class ArticleApi {
         return send(request, true);
     }
 
+    /** As someone else: another editor or an administrator (see {@link #editorNamed} and {@link #admin}). */
+    Response as(RequestPostProcessor caller, MockHttpServletRequestBuilder request) {
+        return send(request.with(caller), false);
+    }
+
     Response asReader(MockHttpServletRequestBuilder request) {
         return send(request, false);
     }
@@ -107,7 +112,16 @@ final class ArticleApi {
     }
 
     static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("ada")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
+        return editorNamed("ada");
+    }
+
+    static RequestPostProcessor editorNamed(String name) {
+        return jwt().jwt(j -> j.subject(name)).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
+    }
+
+    static RequestPostProcessor admin(String name) {
+        return jwt().jwt(j -> j.subject(name))
+                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 
     /** What came back. */

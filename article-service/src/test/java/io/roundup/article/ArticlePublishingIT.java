@@ -2,6 +2,7 @@ package io.roundup.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -265,6 +266,44 @@ class ArticlePublishingIT {
         assertThat(restored.json().get("title").asString()).isEqualTo("First Words");
         assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").get(0).get("action").asString())
                 .isEqualTo("restored");
+    }
+
+    @Test
+    void onlyAnAdministratorDeletesALiveArticle() {
+        String id = api.createDraft("Live Until an Admin Says So");
+        api.publish(id);
+
+        ArticleApi.Response refused = api.delete(id);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asString()).contains("unpublish");
+        assertThat(api.readerGet("/api/articles/" + id).status()).as("still live").isEqualTo(200);
+        assertThat(events.eventsFor(id)).extracting(r -> r.event().revision()).doesNotContain(3L);
+
+        assertThat(api.as(ArticleApi.admin("root"), delete("/api/articles/" + id)).status()).isEqualTo(204);
+        assertThat(awaitEvent(id, 3).event()).isInstanceOf(ArticleRemoved.class);
+        assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void editorsRestoreTheirOwnArticlesAndAdministratorsAnyone() {
+        String id = api.createDraft("Ada's First Take");
+        api.update(id, "\"1\"", ArticleApi.body("Ada's Second Take"));
+
+        ArticleApi.Response byBob = api.as(ArticleApi.editorNamed("bob"),
+                post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\""));
+        assertThat(byBob.status()).isEqualTo(403);
+        assertThat(byBob.json().get("detail").asString()).contains("ada");
+        assertThat(api.editorGet("/api/articles/" + id).etag()).as("nothing changed").isEqualTo("\"2\"");
+
+        ArticleApi.Response byAdmin = api.as(ArticleApi.admin("root"),
+                post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\""));
+        assertThat(byAdmin.status()).isEqualTo(200);
+        assertThat(byAdmin.json().get("title").asString()).isEqualTo("Ada's First Take");
+
+        ArticleApi.Response byAda = api.asEditor(post("/api/articles/" + id + "/revisions/2/restore")
+                .header(HttpHeaders.IF_MATCH, "\"3\""));
+        assertThat(byAda.status()).isEqualTo(200);
+        assertThat(byAda.json().get("title").asString()).isEqualTo("Ada's Second Take");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.roundup.article.ArticleNotFound;
 import io.roundup.article.ArticleQuery;
 import io.roundup.article.Articles;
 import io.roundup.article.Status;
+import io.roundup.article.Editor;
 import io.roundup.support.security.Roles;
 import java.net.URI;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ class ArticleController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        articles.delete(id, Preconditions.optional(ifMatch), caller());
+        articles.delete(id, Preconditions.optional(ifMatch), editor());
         return ResponseEntity.noContent().build();
     }
 
@@ -127,6 +128,10 @@ class ArticleController {
 
     static String caller() {
         return Roles.callerName().orElse("unknown");
+    }
+
+    static Editor editor() {
+        return new Editor(caller(), Roles.callerIsAdmin());
     }
 
     /** 401 without a token (a token would help), 403 with one that lacks the role. */

@@ -2,6 +2,7 @@ package io.roundup.article.web;
 
 import io.roundup.article.ArticleNotFound;
 import io.roundup.article.InvalidArticle;
+import io.roundup.article.NotAllowed;
 import io.roundup.article.RevisionConflict;
 import io.roundup.article.SlugTaken;
 import io.roundup.article.TransitionRefused;
@@ -48,6 +49,11 @@ class ArticleProblems {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Slug taken", ex.getMessage());
         problem.setProperty("errors", Map.of("slug", List.of("is already taken")));
         return problem;
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ProblemDetail notAllowed(NotAllowed ex) {
+        return problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage());
     }
 
     @ExceptionHandler(TransitionRefused.class)

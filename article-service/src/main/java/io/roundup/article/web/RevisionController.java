@@ -45,7 +45,7 @@ class RevisionController {
     ResponseEntity<ArticleView> restore(@PathVariable String id, @PathVariable String revision,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long expected = Preconditions.required(ifMatch);
-        Article restored = articles.restore(id, number(revision), expected, ArticleController.caller());
+        Article restored = articles.restore(id, number(revision), expected, ArticleController.editor());
         return ResponseEntity.ok().eTag(ArticleController.etag(restored)).body(ArticleView.forEditor(restored));
     }
 

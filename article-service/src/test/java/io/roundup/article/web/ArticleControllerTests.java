@@ -27,6 +27,7 @@ import io.roundup.article.Articles;
 import io.roundup.article.Content;
 import io.roundup.article.Fixtures;
 import io.roundup.article.Status;
+import io.roundup.article.Editor;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.time.Instant;
@@ -236,7 +237,7 @@ class ArticleControllerTests {
     void deleteIs204() throws Exception {
         mvc.perform(delete("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"3\""))
                 .andExpect(status().isNoContent());
-        verify(articles).delete(Fixtures.ARTICLE_ID, 3L, "editor");
+        verify(articles).delete(Fixtures.ARTICLE_ID, 3L, new Editor("editor", false));
     }
 
     @Test
