@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,11 +37,13 @@ public class Articles {
 
     private final ArticleStore store;
     private final StateRelay<Article> relay;
+    private final ProductDirectory products;
     private final Clock clock;
 
-    Articles(ArticleStore store, StateRelay<Article> relay, Clock clock) {
+    Articles(ArticleStore store, StateRelay<Article> relay, ProductDirectory products, Clock clock) {
         this.store = store;
         this.relay = relay;
+        this.products = products;
         this.clock = clock;
     }
 
@@ -117,9 +122,37 @@ public class Articles {
         Instant now = now();
         if (at != null && at.isAfter(now)) {
             Instant when = at.truncatedTo(ChronoUnit.MILLIS);
-            return apply(id, expectedRevision, "scheduled", article -> article.schedule(when, changedBy(by)));
+            return apply(id, expectedRevision, "scheduled", article -> {
+                requireKnownProducts(article.content());
+                return article.schedule(when, changedBy(by));
+            });
         }
-        return apply(id, expectedRevision, "published", article -> article.publish(changedBy(by)));
+        return apply(id, expectedRevision, "published", article -> {
+            requireKnownProducts(article.content());
+            return article.publish(changedBy(by));
+        });
+    }
+
+    /**
+     * Readers must not be sent to products that do not exist. Checked when an editor publishes or schedules; a
+     * schedule that fires later publishes what was checked then, even if a product has gone meanwhile (search shows
+     * the products it knows).
+     */
+    private void requireKnownProducts(Content content) {
+        List<Content.Entry> entries = content.entries();
+        Set<String> unknown = products.unknown(entries.stream().map(Content.Entry::productId).toList());
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Content.Entry entry = entries.get(i);
+            if (unknown.contains(entry.productId())) {
+                errors.put("entries[" + i + "].productId", List.of("entry #" + entry.rank() + " (" + entry.heading()
+                        + ") names product " + entry.productId() + ", which is not in the catalog"));
+            }
+        }
+        throw new UnknownProducts(errors);
     }
 
     public Article unpublish(String id, Long expectedRevision, String by) {

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +36,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The editorial workflow on a real MongoDB and a real Kafka broker, checked from the outside: HTTP in, events out. */
-@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn" })
+@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn",
+        "roundup.articles.product-patience=2s" })
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.MONGODB })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,15 +62,20 @@ class ArticlePublishingIT {
 
     ArticleApi api;
     ArticleEventsProbe events;
+    CatalogFeed catalog;
 
     @BeforeAll
     void openProbe() {
         events = new ArticleEventsProbe(brokers);
+        // the product the test articles rank: publishing checks that the catalog has it
+        catalog = new CatalogFeed(brokers);
+        catalog.announce(Fixtures.PRODUCT_ID, 1);
     }
 
     @AfterAll
     void closeProbe() {
         events.close();
+        catalog.close();
     }
 
     @BeforeEach
@@ -266,6 +274,43 @@ class ArticlePublishingIT {
         assertThat(restored.json().get("title").asString()).isEqualTo("First Words");
         assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").get(0).get("action").asString())
                 .isEqualTo("restored");
+    }
+
+    @Test
+    void publishingNamesEachEntryWhoseProductIsNotInTheCatalog() {
+        String coming = new ObjectId().toHexString();
+        String id = api.createDraft("Two Decks, One Unknown");
+        api.update(id, "\"1\"", """
+                {"title": "Two Decks, One Unknown", "summary": "s", "category": "Audio", "tags": ["vinyl"],
+                 "author": {"name": "Ada Marlowe", "bio": "b"}, "intro": "i",
+                 "entries": [{"rank": 1, "productId": "%s", "heading": "Known deck", "body": "b", "features": []},
+                             {"rank": 2, "productId": "%s", "heading": "Coming deck", "body": "b", "features": []}],
+                 "sections": []}
+                """.formatted(Fixtures.PRODUCT_ID, coming));
+
+        ArticleApi.Response refused = api.publish(id);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().at("/errors/entries[1].productId").toString()).contains("Coming deck", coming);
+        assertThat(refused.json().get("errors").has("entries[0].productId")).isFalse();
+        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString()).isEqualTo("DRAFT");
+
+        catalog.announce(coming, 1); // product-service announces the product: now the article may point at it
+        assertThat(api.publish(id).status()).isEqualTo(200);
+
+        String gone = new ObjectId().toHexString();
+        catalog.announce(gone, 1);
+        catalog.remove(gone, 2);
+        catalog.announce(gone, 1); // a late duplicate of the older event must not bring the product back
+        String sentinel = new ObjectId().toHexString();
+        catalog.announce(sentinel, 1); // one partition: once this one is in, so are the three before it
+        await().atMost(EVENTUALLY).until(() -> mongo.exists(
+                Query.query(Criteria.where("_id").is(new ObjectId(sentinel))), "catalogProducts"));
+
+        String other = api.createDraft("Pointing at a Removed Deck");
+        api.update(other, "\"1\"", ArticleApi.body("Pointing at a Removed Deck").replace(Fixtures.PRODUCT_ID, gone));
+        ArticleApi.Response removed = api.publish(other);
+        assertThat(removed.status()).isEqualTo(422);
+        assertThat(removed.json().at("/errors/entries[0].productId").toString()).contains(gone);
     }
 
     @Test

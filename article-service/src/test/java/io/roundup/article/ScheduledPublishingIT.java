@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Scheduled publication on real servers. The service's own scheduler is stopped in these tests, so that each test
  * decides which schedulers run and when: as if the service were down, or running in several copies.
  */
-@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn" })
+@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn",
+        "roundup.articles.product-patience=2s" })
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.MONGODB })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,15 +60,20 @@ class ScheduledPublishingIT {
 
     ArticleApi api;
     ArticleEventsProbe events;
+    CatalogFeed catalog;
 
     @BeforeAll
     void openProbe() {
         events = new ArticleEventsProbe(brokers);
+        // the product the test articles rank: publishing checks that the catalog has it
+        catalog = new CatalogFeed(brokers);
+        catalog.announce(Fixtures.PRODUCT_ID, 1);
     }
 
     @AfterAll
     void closeProbe() {
         events.close();
+        catalog.close();
     }
 
     @BeforeEach

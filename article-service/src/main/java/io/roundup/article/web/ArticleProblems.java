@@ -6,6 +6,7 @@ import io.roundup.article.NotAllowed;
 import io.roundup.article.RevisionConflict;
 import io.roundup.article.SlugTaken;
 import io.roundup.article.TransitionRefused;
+import io.roundup.article.UnknownProducts;
 import io.roundup.support.web.ProblemAdvice;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,15 @@ class ArticleProblems {
     ProblemDetail slugTaken(SlugTaken ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Slug taken", ex.getMessage());
         problem.setProperty("errors", Map.of("slug", List.of("is already taken")));
+        return problem;
+    }
+
+    /** The request is well-formed but the article cannot be published as it stands: 422, naming each entry. */
+    @ExceptionHandler(UnknownProducts.class)
+    ProblemDetail unknownProducts(UnknownProducts ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown products",
+                "Some entries name products that are not in the catalog; create the products or change the entries.");
+        problem.setProperty("errors", ex.errors());
         return problem;
     }
 
