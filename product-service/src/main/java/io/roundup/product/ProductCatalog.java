@@ -32,10 +32,12 @@ public class ProductCatalog {
 
     private final MongoOperations mongo;
     private final StateRelay<Product> relay;
+    private final ProductUsage usage;
 
-    public ProductCatalog(MongoOperations mongo, StateRelay<Product> relay) {
+    public ProductCatalog(MongoOperations mongo, StateRelay<Product> relay, ProductUsage usage) {
         this.mongo = mongo;
         this.relay = relay;
+        this.usage = usage;
     }
 
     public Product create(ProductDetails details) {
@@ -84,8 +86,16 @@ public class ProductCatalog {
         return product;
     }
 
-    /** Deletes softly: the tombstone stays, so the relay can announce the removal and no late event revives it. */
+    /**
+     * Deletes softly: the tombstone stays, so the relay can announce the removal and no late event revives it. A
+     * product that published reviews still rank is kept: readers would be sent to a product that is gone.
+     */
     public Product remove(String id, ExpectedRevision expected) {
+        get(id);
+        List<ProductUsage.UsingArticle> users = usage.publishedArticlesUsing(id);
+        if (!users.isEmpty()) {
+            throw new ProductInUse(id, users);
+        }
         Product product = write(id, expected, new Update().set("deleted", true));
         log.info("Deleted product {} at revision {}", id, product.revision());
         return product;

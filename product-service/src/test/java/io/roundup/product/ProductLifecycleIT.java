@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -29,6 +30,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -139,6 +142,35 @@ class ProductLifecycleIT {
         mvc.perform(get("/api/products").param("q", "Lighthouse Lamp")).andExpect(jsonPath("$.totalItems").value(0));
         mvc.perform(delete("/api/products/" + id).with(editor())).andExpect(status().isNotFound());
         assertThat(stored(id).getBoolean("deleted")).as("the tombstone stays").isTrue();
+    }
+
+    @Test
+    void aProductThatPublishedReviewsRankIsKeptAndTheReviewsAreNamed() throws Exception {
+        String id = create("Beacon Headphones", "99");
+        String review = new ObjectId().toHexString();
+        try (ArticleFeed articles = new ArticleFeed(brokers)) {
+            articles.published(review, 2, "Best Beacons", new ObjectId().toHexString(), id);
+            articles.published(review, 1, "Older Title"); // a late, older event changes nothing
+            String sentinel = new ObjectId().toHexString();
+            articles.published(sentinel, 1, "Sentinel"); // one partition: once it is in, so are the two before it
+            await().atMost(ANNOUNCED_WITHIN).until(() -> usage(sentinel) != null);
+
+            mvc.perform(delete("/api/products/" + id).with(editor()))
+                    .andExpect(status().isConflict())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.articles[0].id").value(review))
+                    .andExpect(jsonPath("$.articles[0].title").value("Best Beacons"));
+            mvc.perform(get("/api/products/" + id)).andExpect(status().isOk()).andExpect(header().string(HttpHeaders.ETAG, "\"1\""));
+
+            articles.unpublished(review, 3);
+            await().atMost(ANNOUNCED_WITHIN).until(() -> !usage(review).getBoolean("published"));
+            mvc.perform(delete("/api/products/" + id).with(editor())).andExpect(status().isNoContent());
+        }
+        assertThat(ProductTopic.header(awaitRevision(id, 2), CloudEventHeaders.TYPE)).contains("roundup.product.removed.v1");
+    }
+
+    private Document usage(String articleId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(articleId))), Document.class, "articleUsage");
     }
 
     @Test

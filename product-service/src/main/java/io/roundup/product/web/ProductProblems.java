@@ -1,5 +1,6 @@
 package io.roundup.product.web;
 
+import io.roundup.product.ProductInUse;
 import io.roundup.product.ProductNotFound;
 import io.roundup.product.RevisionMismatch;
 import io.roundup.support.web.ProblemAdvice;
@@ -20,6 +21,14 @@ class ProductProblems {
     @ExceptionHandler(ProductNotFound.class)
     ProblemDetail notFound(ProductNotFound ex) {
         return problem(HttpStatus.NOT_FOUND, "Product not found", "There is no product with this id.");
+    }
+
+    @ExceptionHandler(ProductInUse.class)
+    ProblemDetail inUse(ProductInUse ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Product in use",
+                "Published reviews still rank this product; change or unpublish them first.");
+        problem.setProperty("articles", ex.articles());
+        return problem;
     }
 
     @ExceptionHandler(RevisionMismatch.class)
