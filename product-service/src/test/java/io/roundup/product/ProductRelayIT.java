@@ -1,5 +1,10 @@
 package io.roundup.product;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +16,12 @@ import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.devservices.spring.Service;
 import io.roundup.support.outbox.StateRelay;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import org.bson.Document;
+import org.mockito.Mockito;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +60,10 @@ class ProductRelayIT {
     @Autowired
     StateRelay<Product> relay;
 
+    /** The real bridge to Kafka, watched so a test can make the process "die" around a send. */
+    @MockitoSpyBean
+    StreamBridge bridge;
+
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
 
@@ -83,6 +97,49 @@ class ProductRelayIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> topic.eventsFor(id).size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> !stored(id).getBoolean("announcePending"));
         assertThat(stored(id).getLong("announcedRevision")).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterTheSendBeforeTheMarkAnnouncesAgainAndLosesNothing() throws Exception {
+        AtomicBoolean dead = new AtomicBoolean();
+        doAnswer(invocation -> {
+            if (dead.compareAndSet(false, true)) {
+                invocation.callRealMethod(); // Kafka has the event…
+            }
+            throw new IllegalStateException("injected crash"); // …but the process dies before clearing the flag
+        }).when(bridge).send(anyString(), any(Object.class));
+
+        String id = create("Crash Between Send And Mark");
+        await().atMost(Duration.ofSeconds(20)).untilTrue(dead);
+        relay.stop();
+        Mockito.reset(bridge); // the restarted process sends for real
+
+        assertThat(stored(id).getBoolean("announcePending")).as("still pending after the crash").isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.eventsFor(id).size() == 1);
+
+        relay.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stored(id).getBoolean("announcePending"));
+        assertThat(stored(id).getLong("announcedRevision")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.eventsFor(id).size() == 2);
+        assertThat(topic.eventsFor(id)).as("announced again, the same state: consumers drop the duplicate")
+                .allSatisfy(event -> assertThat(json.readTree(event.value()).get("revision").asLong()).isEqualTo(1));
+    }
+
+    @Test
+    void aCrashBeforeTheSendLeavesTheSaveToTheNextProcess() throws Exception {
+        doThrow(new IllegalStateException("injected crash")).when(bridge).send(anyString(), any(Object.class));
+
+        String id = create("Crash Before Send");
+        await().during(SEVERAL_SWEEPS).atMost(SEVERAL_SWEEPS.plusSeconds(2)).until(() -> topic.eventsFor(id).isEmpty());
+        relay.stop();
+        Mockito.reset(bridge);
+        assertThat(stored(id).getBoolean("announcePending")).isTrue();
+
+        relay.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> topic.eventsFor(id).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !stored(id).getBoolean("announcePending"));
     }
 
     @Test
