@@ -9,6 +9,7 @@ import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +60,9 @@ class ScheduledPublishingIT {
 
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
+
+    @Value("${spring.mongodb.uri}")
+    String mongoUri;
 
     ArticleApi api;
     ArticleEventsProbe events;
@@ -129,6 +135,42 @@ class ScheduledPublishingIT {
                 .containsExactly(ArticleStatus.DRAFT, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED);
         assertThat(announced.get(2).published().title()).isEqualTo("Racing Schedulers");
         assertThat(announced.get(1).published()).isNull();
+    }
+
+    /** Two copies of the whole service on one database, as operators run them: each due article is published once. */
+    @Test
+    void twoRunningCopiesOfTheServicePublishEachScheduledArticleOnce() {
+        scheduler.start();
+        // command-line arguments, since they outrank application.yml as the environment variables of a real copy do
+        try (ConfigurableApplicationContext secondCopy = new SpringApplicationBuilder(ArticleServiceApplication.class).run(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + mongoUri,
+                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                "--roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
+                "--roundup.articles.schedule-sweep=100ms",
+                "--logging.level.org.apache.kafka=warn")) {
+            assertThat(secondCopy.getBean(ScheduledPublisher.class).isRunning()).isTrue();
+            Instant at = Instant.now().plusSeconds(2);
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                String id = api.createDraft("Both Copies Race " + i);
+                assertThat(api.publishAt(id, at).status()).isEqualTo(200);
+                ids.add(id);
+            }
+
+            for (String id : ids) {
+                await().atMost(EVENTUALLY).until(() -> api.readerGet("/api/articles/" + id).status() == 200);
+            }
+            for (String id : ids) {
+                List<ArticleChanged> announced = events.eventsFor(id, Duration.ofSeconds(1)).stream()
+                        .map(r -> (ArticleChanged) r.event()).toList();
+                assertThat(announced).as("article %s", id).extracting(ArticleChanged::revision).containsExactly(1L, 2L, 3L);
+                assertThat(announced.get(2).status()).isEqualTo(ArticleStatus.PUBLISHED);
+                assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").valueStream()
+                        .filter(item -> item.get("action").asString().equals("published on schedule")))
+                        .as("one scheduled publication of %s", id).hasSize(1);
+            }
+        }
     }
 
     @Test
