@@ -51,6 +51,19 @@ class PublishToSearchIT {
     }
 
     @Test
+    void aFirstStartSeedsDemoRoundupsThatReadersFindAtOnce() {
+        assertThat(roundup.console()).contains("Seeding demo content").doesNotContain("demo content not seeded");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonNode found = search("espresso");
+            assertThat(found.get("hits").valueStream().map(h -> h.get("title").asString()))
+                    .contains("Best Espresso Grinders for a Home Café");
+        });
+        JsonNode listing = gateway.get("/api/articles?size=100").json();
+        assertThat(listing.get("totalItems").asInt()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void printsOnlyTheGeneratedPasswordOnceAndItWorks() {
         String console = roundup.console();
         assertThat(console).doesNotContain(roundup.editorPassword());

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.roundup.launcher.demo.DemoSeeding;
+
 /** {@code ./roundup up}: starts the platform, prints what runs where, and stops everything on Ctrl-C or SIGTERM. */
 public final class Roundup {
 
@@ -57,6 +59,16 @@ public final class Roundup {
             }
             System.exit(1);
             return;
+        }
+
+        if (DemoSeeding.wanted(env, settings.dataDir())) {
+            // a failure is only reported: the platform is up and useful without the demo content
+            DemoSeeding.seed(running[0].gatewayUri(), settings.editorPassword(), settings.dataDir(),
+                    System.out::println, line -> {
+                        if (!stopping.get()) {
+                            System.err.println(line);
+                        }
+                    });
         }
 
         System.out.printf("%nRoundup is up in %.0f s:%n", (System.nanoTime() - started) / 1e9);
