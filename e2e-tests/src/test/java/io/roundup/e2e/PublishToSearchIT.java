@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's core promise, checked from outside: an editor publishes a review through the gateway and readers
@@ -22,6 +24,8 @@ import tools.jackson.databind.JsonNode;
  * service JVMs), and stopping it must leave nothing behind.
  */
 class PublishToSearchIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static LaunchedRoundup roundup;
     private static Gateway gateway;
@@ -61,6 +65,79 @@ class PublishToSearchIT {
         });
         JsonNode listing = gateway.get("/api/articles?size=100").json();
         assertThat(listing.get("totalItems").asInt()).isGreaterThanOrEqualTo(6);
+    }
+
+    /** A roundup shaped like the seed: four ranked products with feature tables and offers, a guide, final thoughts. */
+    @Test
+    void aCompleteRoundupReadsBackAsWrittenApartFromSanitizedHtml() {
+        String word = "quillfeather" + System.nanoTime() % 100000;
+        List<String> productIds = new ArrayList<>();
+        String[][] products = {
+                { "Tallow Field Recorder", "349.00" }, { "Tallow Pocket Recorder", "129.50" },
+                { "Marram Shotgun Mic", "219.00" }, { "Marram Lavalier Pair", "89.99" } };
+        for (String[] product : products) {
+            Gateway.Response created = gateway.post("/api/products", editorToken, Map.of(
+                    "name", product[0], "kind", "gear", "brand", product[0].split(" ")[0],
+                    "attributes", Map.of("inputs", "2 XLR"),
+                    "offers", List.of(
+                            Map.of("retailer", "Field Audio", "url", "https://fieldaudio.example.com/" + productIds.size(),
+                                    "price", Map.of("amount", product[1], "currency", "EUR")),
+                            Map.of("retailer", "Sound Depot", "url", "https://depot.example.net/p/" + productIds.size(),
+                                    "price", Map.of("amount", "399.00", "currency", "EUR")))));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            productIds.add(created.json().get("id").asString());
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            entries.add(Map.of(
+                    "rank", i + 1,
+                    "productId", productIds.get(i),
+                    "heading", (i + 1) + ". " + products[i][0],
+                    "body", "The " + products[i][0] + " earns its place with a quiet preamp and *honest* meters.\n\n"
+                            + "We carried it through rain, wind and one " + word + " choir rehearsal.",
+                    "features", List.of(
+                            Map.of("name", "Preamp noise", "description", "-127 dBu EIN"),
+                            Map.of("name", "Battery", "description", (8 + i) + " hours on two AA cells"),
+                            Map.of("name", "Storage", "description", "microSD up to 1 TB"))));
+        }
+        String dirtyBody = "Great <b>bass</b> handling<script>alert('x')</script> and **punch**.";
+        entries.set(3, Map.of("rank", 4, "productId", productIds.get(3), "heading", "4. " + products[3][0],
+                "body", dirtyBody, "features", List.of(Map.of("name", "Range", "description", "50 m line of sight"))));
+        Map<String, Object> article = Map.of(
+                "title", "The Best Portable Recorders for Field Sound",
+                "summary", "Four recorders and mics that survive weather, wind and long days away from a socket.",
+                "category", "Audio",
+                "tags", List.of("recorders", "field-recording", "microphones"),
+                "author", Map.of("name", "Ines Varga", "bio", "Records birds before breakfast and trains after lunch."),
+                "intro", "A field recorder should be **quiet**, quick to start and kind to batteries.",
+                "entries", entries,
+                "sections", List.of(
+                        Map.of("heading", "Buying guide", "body", "Count inputs first, then battery hours, then weight."),
+                        Map.of("heading", "Final thoughts", "body", "Buy the quietest preamp you can carry.")));
+
+        Gateway.Response draft = gateway.post("/api/articles", editorToken, article);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(201);
+        String id = draft.json().get("id").asString();
+        Gateway.Response published = gateway.post("/api/articles/" + id + "/publish", editorToken, "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+
+        JsonNode read = gateway.get("/api/articles/by-slug/" + published.json().get("slug").asString()).json();
+        assertThat(read.get("id").asString()).isEqualTo(id);
+        for (String field : List.of("title", "summary", "category", "tags", "author", "intro", "sections")) {
+            assertThat(read.get(field)).as(field).isEqualTo(JSON.valueToTree(article.get(field)));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(read.get("entries").get(i)).as("entry %d", i + 1).isEqualTo(JSON.valueToTree(entries.get(i)));
+        }
+        JsonNode sanitized = read.get("entries").get(3);
+        assertThat(sanitized.get("heading").asString()).isEqualTo("4. Marram Lavalier Pair");
+        assertThat(sanitized.get("body").asString()).contains("<b>bass</b>", "**punch**").doesNotContain("script", "alert");
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(hitIds(word)).containsExactly(id));
+        JsonNode hit = search(word).get("hits").get(0);
+        assertThat(hit.get("products").valueStream().map(p -> p.get("id").asString())).containsExactlyElementsOf(productIds);
+        assertThat(hit.at("/products/3/price/amount").asString()).as("the lowest offer").isEqualTo("89.99");
     }
 
     @Test
