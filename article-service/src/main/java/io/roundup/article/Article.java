@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code announcePending} set, so that one document write both saves and queues the announcement.
  *
  * @param slugHistory earlier slugs of this article, oldest first
+ * @param publishedSlug the slug as of the last publication: what readers and search use (see {@link #publicSlug()})
  * @param publishedAt the first publication; kept through unpublishing and re-publishing
  * @param scheduledAt when a scheduled publication is due (status {@link Status#SCHEDULED}, or {@link Status#PUBLISHED}
  *     with a scheduled re-publication of the working copy); null when nothing is scheduled
@@ -29,6 +30,7 @@ public record Article(
         long revision,
         Content content,
         Content published,
+        String publishedSlug,
         Instant publishedAt,
         Instant scheduledAt,
         String scheduledBy,
@@ -52,13 +54,21 @@ public record Article(
     }
 
     static Article draft(String id, String slug, Content content, Change change) {
-        return new Article(id, slug, List.of(), Status.DRAFT, 1, content, null, null, null, null,
+        return new Article(id, slug, List.of(), Status.DRAFT, 1, content, null, null, null, null, null,
                 change.at(), change.by(), change.at(), change.by(), false, change.requestId(), true, 0);
     }
 
     /** True when the working copy differs from what readers see (always, while nothing is published). */
     public boolean hasUnpublishedChanges() {
         return !Objects.equals(content, published);
+    }
+
+    /**
+     * The slug readers know the article by: the one it had when last published. A slug changed in the working copy
+     * goes public only with the next publication.
+     */
+    public String publicSlug() {
+        return publishedSlug == null ? slug : publishedSlug;
     }
 
     /** True when readers may see this article's published snapshot. */
@@ -76,7 +86,8 @@ public record Article(
             longer.add(slug);
             history = longer;
         }
-        return next(status, slugNow, history, newContent, published, publishedAt, scheduledAt, scheduledBy, false, change);
+        return next(status, slugNow, history, newContent, published, publishedSlug, publishedAt, scheduledAt, scheduledBy, false,
+                change);
     }
 
     /** Copies the working copy into the published snapshot. Re-publishing is refused when nothing changed. */
@@ -85,7 +96,7 @@ public record Article(
             throw new TransitionRefused("The article is already published and has no unpublished changes.");
         }
         Instant first = publishedAt == null ? change.at() : publishedAt;
-        return next(Status.PUBLISHED, slug, slugHistory, content, content, first, null, null, false, change);
+        return next(Status.PUBLISHED, slug, slugHistory, content, content, slug, first, null, null, false, change);
     }
 
     /**
@@ -97,7 +108,7 @@ public record Article(
             throw new TransitionRefused("The article is already published and has no unpublished changes to schedule.");
         }
         Status next = status == Status.PUBLISHED ? Status.PUBLISHED : Status.SCHEDULED;
-        return next(next, slug, slugHistory, content, published, publishedAt, at, change.by(), false, change);
+        return next(next, slug, slugHistory, content, published, publishedSlug, publishedAt, at, change.by(), false, change);
     }
 
     /** True when a scheduled publication is due at {@code now}. */
@@ -117,18 +128,19 @@ public record Article(
             case DRAFT, UNPUBLISHED -> throw new TransitionRefused("Only a published or scheduled article can be unpublished; this one is "
                     + status + ".");
         };
-        return next(next, slug, slugHistory, content, null, publishedAt, null, null, false, change);
+        return next(next, slug, slugHistory, content, null, null, publishedAt, null, null, false, change);
     }
 
     /** The tombstone: nothing of the content stays readable. */
     Article remove(Change change) {
-        return next(status, slug, slugHistory, content, null, publishedAt, null, null, true, change);
+        return next(status, slug, slugHistory, content, null, null, publishedAt, null, null, true, change);
     }
 
     private Article next(Status newStatus, String newSlug, List<String> newSlugHistory, Content newContent,
-            Content newPublished, Instant newPublishedAt, Instant newScheduledAt, String newScheduledBy, boolean nowDeleted,
-            Change change) {
-        return new Article(id, newSlug, newSlugHistory, newStatus, revision + 1, newContent, newPublished, newPublishedAt,
+            Content newPublished, String newPublishedSlug, Instant newPublishedAt, Instant newScheduledAt,
+            String newScheduledBy, boolean nowDeleted, Change change) {
+        return new Article(id, newSlug, newSlugHistory, newStatus, revision + 1, newContent, newPublished, newPublishedSlug,
+                newPublishedAt,
                 newScheduledAt, newScheduledBy, createdAt, createdBy, change.at(), change.by(), nowDeleted,
                 change.requestId(), true, announcedRevision);
     }

@@ -314,6 +314,27 @@ class ArticlePublishingIT {
     }
 
     @Test
+    void aNewSlugInAnUnpublishedEditReachesNeitherReadersNorSearch() {
+        String id = api.createDraft("Slug Before");
+        api.publish(id);
+        String withNewSlug = ArticleApi.body("Slug Before, Edited").replaceFirst("\\{", "{\"slug\": \"slug-after\", ");
+        assertThat(api.update(id, "\"2\"", withNewSlug).status()).isEqualTo(200);
+
+        assertThat(api.readerGet("/api/articles/by-slug/slug-before").json().get("slug").asString()).isEqualTo("slug-before");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("slug").asString()).isEqualTo("slug-before");
+        assertThat(api.readerGet("/api/articles/by-slug/slug-after").status()).isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/by-slug/slug-after").status()).isEqualTo(200);
+        assertThat(published(awaitEvent(id, 3)).slug()).as("search keeps the public slug").isEqualTo("slug-before");
+
+        api.publish(id);
+        assertThat(published(awaitEvent(id, 4)).slug()).isEqualTo("slug-after");
+        assertThat(api.readerGet("/api/articles/by-slug/slug-after").json().get("title").asString())
+                .isEqualTo("Slug Before, Edited");
+        assertThat(api.readerGet("/api/articles/by-slug/slug-before").json().get("slug").asString())
+                .as("a former slug still leads to the article").isEqualTo("slug-after");
+    }
+
+    @Test
     void onlyAnAdministratorDeletesALiveArticle() {
         String id = api.createDraft("Live Until an Admin Says So");
         api.publish(id);

@@ -20,7 +20,8 @@ final class ArticleEventMapper {
             return new ArticleRemoved(article.id(), article.revision(), article.updatedAt());
         }
         return new ArticleChanged(article.id(), article.revision(), article.updatedAt(), status(article.status()),
-                article.slug(), article.publishedAt(), article.isPublic() ? content(article.published()) : null);
+                article.isPublic() ? article.publicSlug() : article.slug(), article.publishedAt(),
+                article.isPublic() ? content(article.published()) : null);
     }
 
     private static ArticleStatus status(Status status) {

@@ -54,7 +54,11 @@ class ArticleController {
 
     @GetMapping("/by-slug/{slug}")
     ResponseEntity<ArticleView> getBySlug(@PathVariable String slug) {
-        return visible(articles.getBySlug(slug));
+        Article article = articles.getBySlug(slug);
+        if (!Roles.callerIsEditor() && slug.equals(article.slug()) && !slug.equals(article.publicSlug())) {
+            throw new ArticleNotFound(); // a slug given in an unpublished edit is not public yet
+        }
+        return visible(article);
     }
 
     /** Readers list published articles only; asking for another status needs an editor token (401 / 403). */

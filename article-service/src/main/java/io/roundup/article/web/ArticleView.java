@@ -44,7 +44,7 @@ record ArticleView(
 
     static ArticleView forReader(Article article) {
         Content c = article.published();
-        return new ArticleView(article.id(), article.slug(), Status.PUBLISHED, article.revision(), c.title(), c.summary(),
+        return new ArticleView(article.id(), article.publicSlug(), Status.PUBLISHED, article.revision(), c.title(), c.summary(),
                 c.category(), c.tags(), c.author(), c.intro(), c.entries(), c.sections(), article.publishedAt(),
                 null, null, null, null, null, null, null);
     }
