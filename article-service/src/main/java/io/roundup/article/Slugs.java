@@ -1,8 +1,8 @@
 package io.roundup.article;
 
-import java.text.Normalizer;
+import com.ibm.icu.text.Transliterator;
+
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Readable URL names for articles: derived from the title once, then stable. */
@@ -11,33 +11,21 @@ final class Slugs {
     static final int MAX_LENGTH = 80;
     static final Pattern VALID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
-    /** Letters that NFD does not decompose into a base letter plus marks. */
-    private static final Map<Character, String> LETTERS = Map.ofEntries(
-            Map.entry('ß', "ss"), Map.entry('ẞ', "ss"),
-            Map.entry('æ', "ae"), Map.entry('Æ', "ae"),
-            Map.entry('œ', "oe"), Map.entry('Œ', "oe"),
-            Map.entry('ø', "o"), Map.entry('Ø', "o"),
-            Map.entry('đ', "d"), Map.entry('Đ', "d"),
-            Map.entry('ð', "d"), Map.entry('Ð', "d"),
-            Map.entry('þ', "th"), Map.entry('Þ', "th"),
-            Map.entry('ł', "l"), Map.entry('Ł', "l"),
-            Map.entry('ı', "i"), Map.entry('ħ', "h"), Map.entry('Ħ', "h"));
+    /**
+     * Any script to Latin, then Latin to ASCII (ICU's transforms: "Straße" → "Strasse", "Łódź" → "Lodz",
+     * "Лучшие" → "Luchshiye", "東京" → "dong jing"). A Transliterator is not meant to be shared between threads.
+     */
+    private static final ThreadLocal<Transliterator> TO_ASCII =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
     private static final String FALLBACK = "article";
 
     private Slugs() {
     }
 
-    /** "Crème Brûlée: Top 5!" becomes "creme-brulee-top-5"; a title with nothing transliterable becomes "article". */
+    /** "Crème Brûlée: Top 5!" becomes "creme-brulee-top-5"; a title with nothing to keep becomes "article". */
     static String derive(String title) {
-        String text = title == null ? "" : title;
-        StringBuilder mapped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            String replacement = LETTERS.get(c);
-            mapped.append(replacement == null ? String.valueOf(c) : replacement);
-        }
-        String ascii = COMBINING_MARKS.matcher(Normalizer.normalize(mapped, Normalizer.Form.NFD)).replaceAll("");
+        String ascii = TO_ASCII.get().transliterate(title == null ? "" : title);
         String slug = NOT_ALPHANUMERIC.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trimHyphens(slug);
         slug = truncate(slug, MAX_LENGTH);

@@ -19,9 +19,15 @@ class SlugsTests {
     }
 
     @Test
+    void otherScriptsAreTransliteratedToo() {
+        assertThat(Slugs.derive("Лучшие наушники 2026")).isEqualTo("luchshiye-naushniki-2026");
+        assertThat(Slugs.derive("Τα καλύτερα ακουστικά")).isEqualTo("ta-kalytera-akoustika");
+        assertThat(Slugs.derive("東京のカフェ")).isEqualTo("dong-jingnokafe");
+    }
+
+    @Test
     void aTitleWithNothingToKeepStillGetsASlug() {
         assertThat(Slugs.derive("!!! ???")).isEqualTo("article");
-        assertThat(Slugs.derive("東京")).isEqualTo("article");
     }
 
     @Test
