@@ -248,6 +248,40 @@ class ArticlePublishingIT {
     }
 
     @Test
+    void readersFilterByCategoryAndAuthorAndSeeOnlyWhatIsPublished() {
+        String unique = new ObjectId().toHexString();
+        String category = "Turntables " + unique;
+        String ada = "Ada " + unique;
+        String bo = "Bo " + unique;
+        String adasLive = publishedBy(ada, category, "Ada's Decks");
+        String bosLive = publishedBy(bo, category, "Bo's Decks");
+        String adasOtherCategory = publishedBy(ada, "Cassettes " + unique, "Ada's Tapes");
+        // a draft edit moving Bo's review to Ada must not change what readers find
+        String moved = ArticleApi.body("Bo's Decks").replace("Ada Marlowe", ada).replace("\"Audio\"", "\"" + category + "\"");
+        assertThat(api.update(bosLive, "\"3\"", moved).status()).isEqualTo(200);
+
+        assertThat(ids(api.readerGet("/api/articles?category=" + category.toLowerCase()).json()))
+                .containsExactly(bosLive, adasLive);
+        assertThat(ids(api.readerGet("/api/articles?author=" + ada.toUpperCase()).json()))
+                .as("an author's latest entries, newest first").containsExactly(adasOtherCategory, adasLive);
+        assertThat(ids(api.readerGet("/api/articles?author=" + ada + "&category=" + category).json()))
+                .containsExactly(adasLive);
+        assertThat(api.readerGet("/api/articles?size=101").status()).isEqualTo(400);
+    }
+
+    private String publishedBy(String author, String category, String title) {
+        String id = api.createDraft(title);
+        String body = ArticleApi.body(title).replace("Ada Marlowe", author).replace("\"Audio\"", "\"" + category + "\"");
+        assertThat(api.update(id, "\"1\"", body).status()).isEqualTo(200);
+        assertThat(api.publish(id).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(item -> item.get("id").asString()).toList();
+    }
+
+    @Test
     void everySaveIsARevisionThatCanBeReadAndRestored() {
         String id = api.createDraft("First Words");
         api.update(id, "\"1\"", ArticleApi.body("Second Words"));
