@@ -86,6 +86,17 @@ public class Articles {
         throw new SlugTaken(base);
     }
 
+    /** What is wrong with this content and slug, field by field; empty when an article could hold them. */
+    public static Map<String, List<String>> problems(Content input, String slug) {
+        try {
+            prepare(input, slug);
+            return Map.of();
+        }
+        catch (InvalidArticle ex) {
+            return ex.errors();
+        }
+    }
+
     /** Any article that is not deleted, whatever its status; callers decide what the requester may see. */
     public Article get(String id) {
         return store.find(id).orElseThrow(ArticleNotFound::new);
@@ -264,7 +275,7 @@ public class Articles {
         }
     }
 
-    private Content prepare(Content input, String slug) {
+    private static Content prepare(Content input, String slug) {
         Content content = Sanitizer.content(input);
         ContentRules.check(content, slug);
         return new Content(content.title(), content.summary(), content.category(), content.tags(), content.author(),

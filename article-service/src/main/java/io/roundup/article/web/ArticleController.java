@@ -9,7 +9,10 @@ import io.roundup.article.Editor;
 import io.roundup.support.security.Roles;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,6 +44,7 @@ class ArticleController {
 
     @PostMapping
     ResponseEntity<ArticleView> create(@RequestBody ArticleRequest body) {
+        refuseUnknownFields(body);
         Article created = articles.create(body.toContent(), body.slug(), caller());
         return ResponseEntity.created(URI.create("/api/articles/" + created.id()))
                 .eTag(etag(created))
@@ -83,6 +87,7 @@ class ArticleController {
     @PutMapping("/{id}")
     ResponseEntity<ArticleView> update(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ArticleRequest body) {
+        refuseUnknownFields(body);
         long expected = Preconditions.required(ifMatch);
         return editorView(articles.update(id, expected, body.toContent(), body.slug(), caller()));
     }
@@ -128,6 +133,16 @@ class ArticleController {
 
     static String etag(Article article) {
         return "\"" + article.revision() + "\"";
+    }
+
+    /** Unknown and server-owned fields are listed along with every other fault of the content, and nothing is stored. */
+    private void refuseUnknownFields(ArticleRequest body) {
+        Map<String, List<String>> unknown = body.unknownFields();
+        if (!unknown.isEmpty()) {
+            Map<String, List<String>> all = new TreeMap<>(Articles.problems(body.toContent(), body.slug()));
+            all.putAll(unknown);
+            throw new InvalidRequestBody(all);
+        }
     }
 
     static String caller() {

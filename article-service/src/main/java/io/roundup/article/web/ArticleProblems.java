@@ -76,6 +76,11 @@ class ArticleProblems {
         return ProblemAdvice.validationProblem(ex.errors());
     }
 
+    @ExceptionHandler(InvalidRequestBody.class)
+    ProblemDetail invalidBody(InvalidRequestBody ex) {
+        return ProblemAdvice.validationProblem(ex.errors());
+    }
+
     @ExceptionHandler(InvalidQuery.class)
     ProblemDetail invalidQuery(InvalidQuery ex) {
         ProblemDetail problem = ProblemAdvice.validationProblem(ex.errors());

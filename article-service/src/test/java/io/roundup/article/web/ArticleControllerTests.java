@@ -114,7 +114,9 @@ class ArticleControllerTests {
         mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"T\", \"entries\": [{\"rank\": 1}, {\"rank\": 2, \"headline\": \"x\"}]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors['entries[1].headline']", contains("is not a known field")));
+                .andExpect(jsonPath("$.errors['entries[1].headline']", contains("is not a known field")))
+                .andExpect(jsonPath("$.errors.author").exists()) // the content's own faults come in the same answer
+                .andExpect(jsonPath("$.errors['entries[0].productId']").exists());
         mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"T\", \"entries\": [{\"rank\": \"first\"}]}"))
                 .andExpect(status().isBadRequest())
