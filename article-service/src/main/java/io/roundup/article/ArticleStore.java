@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -142,6 +143,18 @@ class ArticleStore implements InitializingBean {
 
     void saveRevision(ArticleRevision revision) {
         mongo.save(revision, ArticleRevision.COLLECTION);
+    }
+
+    /** Stores the snapshot unless that revision has one already (whose action it must not overwrite). */
+    void saveRevisionIfAbsent(ArticleRevision revision) {
+        Update onInsert = new Update()
+                .setOnInsert("articleId", revision.articleId())
+                .setOnInsert("revision", revision.revision())
+                .setOnInsert("savedAt", revision.savedAt())
+                .setOnInsert("savedBy", revision.savedBy())
+                .setOnInsert("action", revision.action())
+                .setOnInsert("content", mongo.getConverter().convertToMongoType(revision.content()));
+        mongo.upsert(Query.query(Criteria.where("_id").is(revision.id())), onInsert, ArticleRevision.COLLECTION);
     }
 
     /** Snapshots newest first, without their content. */

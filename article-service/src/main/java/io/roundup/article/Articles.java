@@ -34,6 +34,8 @@ public class Articles {
     private static final int ATTEMPTS = 5;
     private static final int SLUG_CANDIDATES = 1000;
     private static final String SCHEDULER = "scheduler";
+    /** The action of a snapshot written after the fact: what the save did is not known any more. */
+    private static final String RECOVERED = "saved";
 
     private final ArticleStore store;
     private final StateRelay<Article> relay;
@@ -186,11 +188,13 @@ public class Articles {
     /** The snapshots of the working copy, newest first. */
     public ArticlePage<ArticleRevision> revisions(String id, int page, int size) {
         Article article = get(id);
+        keepInHistory(article);
         return store.revisions(article.id(), article.revision(), page, size);
     }
 
     public ArticleRevision revision(String id, long revision) {
         Article article = get(id);
+        keepInHistory(article);
         if (revision > article.revision()) {
             throw new ArticleNotFound();
         }
@@ -229,6 +233,7 @@ public class Articles {
             try {
                 String by = article.scheduledBy() == null ? SCHEDULER : article.scheduledBy();
                 Article next = article.publish(new Article.Change(now, by, requestId));
+                keepInHistory(article);
                 Optional<Article> saved = store.replace(article.revision(), next);
                 if (saved.isPresent()) {
                     log.info("Published article {} as scheduled for {}", article.id(), article.scheduledAt());
@@ -249,7 +254,9 @@ public class Articles {
             if (expectedRevision != null && current.revision() != expectedRevision) {
                 throw new RevisionConflict(current.revision());
             }
-            Optional<Article> saved = store.replace(current.revision(), step.apply(current));
+            Article next = step.apply(current);
+            keepInHistory(current);
+            Optional<Article> saved = store.replace(current.revision(), next);
             if (saved.isPresent()) {
                 afterSave(saved.get(), action);
                 return saved.get();
@@ -258,6 +265,15 @@ public class Articles {
                 throw new RevisionConflict(get(id).revision());
             }
         }
+    }
+
+    /**
+     * The snapshot of a revision is written after the article itself, so a crash or a failed write in between can
+     * leave a revision without one. The state about to be replaced is that very revision: it is kept now, before it
+     * is gone, and a read of the history fills in the current one the same way.
+     */
+    private void keepInHistory(Article current) {
+        store.saveRevisionIfAbsent(ArticleRevision.of(current, RECOVERED));
     }
 
     private void afterSave(Article saved, String action) {

@@ -407,6 +407,23 @@ class ArticlePublishingIT {
     }
 
     @Test
+    void aSnapshotLostAfterItsSaveIsRecoveredBeforeThatStateIsGone() {
+        String id = api.createDraft("Lost Snapshot");
+        api.update(id, "\"1\"", ArticleApi.body("Lost Snapshot, Second"));
+        // as if the process died between saving revision 2 and writing its snapshot
+        mongo.remove(Query.query(Criteria.where("_id").is(id + ":2")), ArticleRevision.COLLECTION);
+
+        api.update(id, "\"2\"", ArticleApi.body("Lost Snapshot, Third"));
+
+        JsonNode second = api.editorGet("/api/articles/" + id + "/revisions/2").json();
+        assertThat(second.get("title").asString()).isEqualTo("Lost Snapshot, Second");
+        mongo.remove(Query.query(Criteria.where("_id").is(id + ":3")), ArticleRevision.COLLECTION);
+        JsonNode history = api.editorGet("/api/articles/" + id + "/revisions").json();
+        assertThat(history.get("items").valueStream().map(i -> i.get("revision").asLong())).containsExactly(3L, 2L, 1L);
+        assertThat(history.get("items").get(2).get("action").asString()).as("a known action is kept").isEqualTo("created");
+    }
+
+    @Test
     void malformedAndUnknownIdsAreNotFound() {
         assertThat(api.readerGet("/api/articles/not-an-object-id").status()).isEqualTo(404);
         assertThat(api.editorGet("/api/articles/" + new ObjectId().toHexString()).status()).isEqualTo(404);

@@ -162,10 +162,15 @@ class ScheduledPublishingIT {
                 await().atMost(EVENTUALLY).until(() -> api.readerGet("/api/articles/" + id).status() == 200);
             }
             for (String id : ids) {
+                assertThat(api.editorGet("/api/articles/" + id).etag()).as("published once: revision 3").isEqualTo("\"3\"");
+                // Both copies relay, so a state may be announced twice and one superseded before its turn: what
+                // counts is that the published state is announced and nothing after it.
+                await().atMost(EVENTUALLY).until(() -> events.eventsFor(id).stream().anyMatch(r -> r.event().revision() == 3));
                 List<ArticleChanged> announced = events.eventsFor(id, Duration.ofSeconds(1)).stream()
                         .map(r -> (ArticleChanged) r.event()).toList();
-                assertThat(announced).as("article %s", id).extracting(ArticleChanged::revision).containsExactly(1L, 2L, 3L);
-                assertThat(announced.get(2).status()).isEqualTo(ArticleStatus.PUBLISHED);
+                assertThat(announced).as("article %s", id).extracting(ArticleChanged::revision).doesNotContain(4L);
+                assertThat(announced).filteredOn(e -> e.revision() == 3)
+                        .allSatisfy(e -> assertThat(e.status()).isEqualTo(ArticleStatus.PUBLISHED));
                 assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").valueStream()
                         .filter(item -> item.get("action").asString().equals("published on schedule")))
                         .as("one scheduled publication of %s", id).hasSize(1);
