@@ -369,6 +369,22 @@ class ArticlePublishingIT {
     }
 
     @Test
+    void anUnpublishedArticleCanBePublishedAgain() {
+        String id = api.createDraft("Back By Popular Demand");
+        api.publish(id);
+        api.unpublish(id);
+        assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
+
+        ArticleApi.Response again = api.publish(id);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Back By Popular Demand");
+        ArticleChanged republished = published(awaitEvent(id, 4));
+        assertThat(republished.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(republished.published().title()).isEqualTo("Back By Popular Demand");
+    }
+
+    @Test
     void onlyAnAdministratorDeletesALiveArticle() {
         String id = api.createDraft("Live Until an Admin Says So");
         api.publish(id);
