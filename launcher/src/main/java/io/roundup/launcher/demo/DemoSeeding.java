@@ -17,7 +17,7 @@ import io.roundup.launcher.demo.DemoPublisher.Published;
 
 /**
  * Seeds the demo roundups on a data folder's first start. A failure never stops the platform: it is reported, and as
- * no marker is written, the next start tries again.
+ * no marker is written, the next start tries again, resuming from the journal rather than creating things twice.
  */
 public final class DemoSeeding {
 
@@ -26,6 +26,9 @@ public final class DemoSeeding {
 
     /** In the data folder once the demo content has been published; delete it to seed again. */
     static final String MARKER = "demo-seeded";
+
+    /** What a seeding that has not finished has done so far; the next start resumes from it. */
+    static final String JOURNAL = "demo-seeding.journal";
 
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
@@ -44,9 +47,14 @@ public final class DemoSeeding {
      */
     public static boolean seed(URI gateway, String editorPassword, Path dataDir, Consumer<String> progress,
             Consumer<String> problems) {
-        return seed(dataDir, DemoCatalog::load,
-                catalog -> new DemoPublisher(gateway, RETRY_PAUSE).publish(catalog, editorPassword),
+        DemoJournal journal = DemoJournal.open(dataDir.resolve(JOURNAL));
+        boolean seeded = seed(dataDir, DemoCatalog::load,
+                catalog -> new DemoPublisher(gateway, RETRY_PAUSE).publish(catalog, editorPassword, journal),
                 progress, problems);
+        if (seeded) {
+            journal.delete();
+        }
+        return seeded;
     }
 
     static boolean seed(Path dataDir, Supplier<DemoCatalog> catalog, Function<DemoCatalog, Published> publisher,

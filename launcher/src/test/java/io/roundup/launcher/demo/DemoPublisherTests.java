@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import io.roundup.launcher.demo.DemoCatalog.Section;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.roundup.launcher.demo.DemoCatalog.JSON;
@@ -112,6 +114,21 @@ class DemoPublisherTests {
         assertThatThrownBy(() -> publisher(gateway.uri()).publish(CATALOG, "s3cret"))
             .isInstanceOf(SeedingFailed.class)
             .hasMessageStartingWith("roundup \"Best Headphones\": 400 Bad Request");
+    }
+
+    @Test
+    void aSeedingStoppedHalfWayResumesWithoutCreatingAnythingTwice(@TempDir Path dataDir) {
+        Path file = dataDir.resolve("journal");
+        gateway.answer("/api/articles/" + FakeGateway.articleId(2) + "/publish", 1, 400, INVALID_URL);
+        assertThatThrownBy(() -> publisher(gateway.uri()).publish(CATALOG, "s3cret", DemoJournal.open(file)))
+            .isInstanceOf(SeedingFailed.class);
+        gateway.requests.clear();
+
+        assertThat(publisher(gateway.uri()).publish(CATALOG, "s3cret", DemoJournal.open(file)))
+            .isEqualTo(new DemoPublisher.Published(2, 2));
+        assertThat(gateway.requests).extracting(Request::line).containsExactly(
+                "POST /api/auth/token",
+                "POST /api/articles/" + FakeGateway.articleId(2) + "/publish");
     }
 
     @Test
