@@ -113,6 +113,17 @@ public class Articles {
         return store.list(query);
     }
 
+    /** The author's newest published articles but {@code exceptId}: what an article page shows under the author's bio. */
+    public List<Article> latestBy(String authorName, String exceptId, int limit) {
+        if (authorName == null || authorName.isBlank()) {
+            return List.of();
+        }
+        return store.list(new ArticleQuery(false, null, null, authorName, null, 0, limit + 1)).items().stream()
+                .filter(article -> !article.id().equals(exceptId))
+                .limit(limit)
+                .toList();
+    }
+
     /** Replaces the working copy; a published article stays live as it was until it is published again. */
     public Article update(String id, long expectedRevision, Content input, String slug, String by) {
         Content content = prepare(input, slug);

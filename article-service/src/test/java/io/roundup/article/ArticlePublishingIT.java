@@ -267,6 +267,11 @@ class ArticlePublishingIT {
         assertThat(ids(api.readerGet("/api/articles?author=" + ada + "&category=" + category).json()))
                 .containsExactly(adasLive);
         assertThat(api.readerGet("/api/articles?size=101").status()).isEqualTo(400);
+
+        JsonNode page = api.readerGet("/api/articles/" + adasLive).json();
+        assertThat(page.get("authorLatest").valueStream().map(e -> e.get("id").asString()))
+                .as("the author's other published articles, under the bio").containsExactly(adasOtherCategory);
+        assertThat(page.at("/authorLatest/0/title").asString()).isEqualTo("Ada's Tapes");
     }
 
     private String publishedBy(String author, String category, String title) {

@@ -4,6 +4,7 @@ import io.roundup.article.Article;
 import io.roundup.article.ArticleNotFound;
 import io.roundup.article.ArticleQuery;
 import io.roundup.article.Articles;
+import io.roundup.article.Content;
 import io.roundup.article.Status;
 import io.roundup.article.Editor;
 import io.roundup.support.security.Roles;
@@ -35,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/articles")
 class ArticleController {
+
+    /** How many of the author's other articles an article page lists. */
+    private static final int LATEST_BY_AUTHOR = 5;
 
     private final Articles articles;
 
@@ -117,14 +121,20 @@ class ArticleController {
      * Editors see any article; readers only a published one, and anything else does not exist for them. Both views
      * share the revision as ETag, so caches must keep them apart by the token.
      */
-    private static ResponseEntity<ArticleView> visible(Article article) {
+    private ResponseEntity<ArticleView> visible(Article article) {
         if (Roles.callerIsEditor()) {
-            return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION).body(ArticleView.forEditor(article));
+            return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION)
+                    .body(ArticleView.forEditor(article, latestBy(article.content(), article)));
         }
         if (!article.isPublic()) {
             throw new ArticleNotFound();
         }
-        return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION).body(ArticleView.forReader(article));
+        return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION)
+                .body(ArticleView.forReader(article, latestBy(article.published(), article)));
+    }
+
+    private List<Article> latestBy(Content content, Article article) {
+        return content.author() == null ? List.of() : articles.latestBy(content.author().name(), article.id(), LATEST_BY_AUTHOR);
     }
 
     private static ResponseEntity<ArticleView> editorView(Article article) {

@@ -32,20 +32,37 @@ record ArticleView(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        List<LatestEntry> authorLatest) {
 
+    /** One of the author's other published articles, for the "latest from this author" list under the bio. */
+    record LatestEntry(String id, String slug, String title, Instant publishedAt) {
+
+        static List<LatestEntry> of(List<Article> articles) {
+            return articles.stream()
+                    .map(a -> new LatestEntry(a.id(), a.publicSlug(), a.published().title(), a.publishedAt()))
+                    .toList();
+        }
+    }
+
+    /** The answer to a write: the working copy, without the author's other articles. */
     static ArticleView forEditor(Article article) {
+        return forEditor(article, null);
+    }
+
+    static ArticleView forEditor(Article article, List<Article> authorLatest) {
         Content c = article.content();
         return new ArticleView(article.id(), article.slug(), article.status(), article.revision(), c.title(), c.summary(),
                 c.category(), c.tags(), c.author(), c.intro(), c.entries(), c.sections(), article.publishedAt(),
                 article.scheduledAt(), article.hasUnpublishedChanges(), article.slugHistory(), article.createdAt(),
-                article.createdBy(), article.updatedAt(), article.updatedBy());
+                article.createdBy(), article.updatedAt(), article.updatedBy(),
+                authorLatest == null ? null : LatestEntry.of(authorLatest));
     }
 
-    static ArticleView forReader(Article article) {
+    static ArticleView forReader(Article article, List<Article> authorLatest) {
         Content c = article.published();
         return new ArticleView(article.id(), article.publicSlug(), Status.PUBLISHED, article.revision(), c.title(), c.summary(),
                 c.category(), c.tags(), c.author(), c.intro(), c.entries(), c.sections(), article.publishedAt(),
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, LatestEntry.of(authorLatest));
     }
 }

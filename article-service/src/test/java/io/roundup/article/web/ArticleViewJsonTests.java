@@ -1,7 +1,10 @@
 package io.roundup.article.web;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roundup.article.Article;
 import io.roundup.article.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +20,9 @@ class ArticleViewJsonTests {
 
     @Test
     void readersSeeThePublishedSnapshotAndNoEditorialState() throws Exception {
-        JsonContent<ArticleView> content = json.write(ArticleView.forReader(Fixtures.publishedWithDraft("Live", "Draft")));
+        Article other = Fixtures.publishedWithDraft("Older Live", "Older Draft");
+        JsonContent<ArticleView> content = json.write(ArticleView.forReader(Fixtures.publishedWithDraft("Live", "Draft"),
+                List.of(other)));
 
         assertThat(content).extractingJsonPathStringValue("$.title").isEqualTo("Live");
         assertThat(content).extractingJsonPathStringValue("$.status").isEqualTo("PUBLISHED");
@@ -27,6 +32,9 @@ class ArticleViewJsonTests {
         assertThat(content).extractingJsonPathNumberValue("$.entries[0].rank").isEqualTo(1);
         assertThat(content).extractingJsonPathStringValue("$.entries[0].features[0].description").isEqualTo("40 mm dynamic");
         assertThat(content).extractingJsonPathStringValue("$.sections[0].heading").isEqualTo("Buying guide");
+        assertThat(content).extractingJsonPathStringValue("$.authorLatest[0].title").as("the other's published title")
+                .isEqualTo("Older Live");
+        assertThat(content).extractingJsonPathStringValue("$.authorLatest[0].slug").isEqualTo(other.publicSlug());
         for (String editorial : new String[] { "hasUnpublishedChanges", "createdBy", "updatedBy", "updatedAt", "scheduledAt",
                 "slugHistory", "published", "announcePending", "lastRequestId", "deleted" }) {
             assertThat(content).doesNotHaveJsonPath("$." + editorial);
