@@ -113,6 +113,12 @@ public class Articles {
         return store.list(query);
     }
 
+    /** The catalog's card of each product the content's entries rank, by product id (unknown ones left out). */
+    public Map<String, ProductCard> productCards(Content content) {
+        return content == null ? Map.of()
+                : products.cards(content.entries().stream().map(Content.Entry::productId).toList());
+    }
+
     /** The author's newest published articles but {@code exceptId}: what an article page shows under the author's bio. */
     public List<Article> latestBy(String authorName, String exceptId, int limit) {
         if (authorName == null || authorName.isBlank()) {

@@ -335,6 +335,10 @@ class ArticlePublishingIT {
 
         catalog.announce(coming, 1); // product-service announces the product: now the article may point at it
         assertThat(api.publish(id).status()).isEqualTo(200);
+        JsonNode page = api.readerGet("/api/articles/" + id).json();
+        assertThat(page.at("/entries/1/product/name").asString()).as("the entry shows its product's card")
+                .isEqualTo("Product " + coming);
+        assertThat(page.at("/entries/1/product/offers/0/url").asString()).isEqualTo("https://shop.example.com/" + coming);
 
         String gone = new ObjectId().toHexString();
         catalog.announce(gone, 1);

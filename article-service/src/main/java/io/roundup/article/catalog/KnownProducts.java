@@ -3,11 +3,14 @@ package io.roundup.article.catalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.roundup.article.ArticleSettings;
+import io.roundup.article.ProductCard;
 import io.roundup.article.ProductDirectory;
 import io.roundup.events.ProductChanged;
 import io.roundup.events.ProductEvent;
@@ -46,11 +49,14 @@ class KnownProducts implements ProductDirectory {
     /** Applies a product event unless the view already holds that revision or a newer one. */
     void apply(ProductEvent event) {
         KnownProduct next = switch (event) {
-            case ProductChanged changed -> new KnownProduct(changed.productId(), changed.revision(), changed.name(), false);
-            case ProductRemoved removed -> new KnownProduct(removed.productId(), removed.revision(), null, true);
+            case ProductChanged changed -> new KnownProduct(changed.productId(), changed.revision(), changed.name(),
+                    changed.kind(), changed.brand(), offers(changed), false);
+            case ProductRemoved removed -> new KnownProduct(removed.productId(), removed.revision(), null, null, null,
+                    List.of(), true);
         };
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(next.id()).and("revision").lt(next.revision()));
-        Update update = new Update().set("revision", next.revision()).set("name", next.name()).set("removed", next.removed());
+        Update update = new Update().set("revision", next.revision()).set("name", next.name()).set("kind", next.kind())
+                .set("brand", next.brand()).set("offers", next.offers()).set("removed", next.removed());
         try {
             mongo.upsert(olderOrAbsent, update, KnownProduct.class, KnownProduct.COLLECTION);
             log.info("Catalog view: product {} at revision {}{}", next.id(), next.revision(), next.removed() ? " (removed)" : "");
@@ -70,6 +76,22 @@ class KnownProducts implements ProductDirectory {
             unknown = missing(unknown);
         }
         return unknown;
+    }
+
+    @Override
+    public Map<String, ProductCard> cards(Collection<String> productIds) {
+        Map<String, ProductCard> cards = new LinkedHashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(new LinkedHashSet<>(productIds)).and("removed").is(false)),
+                KnownProduct.class, KnownProduct.COLLECTION)
+            .forEach(p -> cards.put(p.id(), new ProductCard(p.id(), p.name(), p.kind(), p.brand(), p.offers())));
+        return cards;
+    }
+
+    private static List<ProductCard.Offer> offers(ProductChanged changed) {
+        return changed.offers() == null ? List.of() : changed.offers().stream()
+                .map(o -> new ProductCard.Offer(o.retailer(), o.url(),
+                        new ProductCard.Price(o.price().amount(), o.price().currency())))
+                .toList();
     }
 
     /** Ids with no line, or whose line says the product was removed. */

@@ -124,17 +124,19 @@ class ArticleController {
     private ResponseEntity<ArticleView> visible(Article article) {
         if (Roles.callerIsEditor()) {
             return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION)
-                    .body(ArticleView.forEditor(article, latestBy(article.content(), article)));
+                    .body(ArticleView.forEditor(article, extras(article.content(), article)));
         }
         if (!article.isPublic()) {
             throw new ArticleNotFound();
         }
         return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION)
-                .body(ArticleView.forReader(article, latestBy(article.published(), article)));
+                .body(ArticleView.forReader(article, extras(article.published(), article)));
     }
 
-    private List<Article> latestBy(Content content, Article article) {
-        return content.author() == null ? List.of() : articles.latestBy(content.author().name(), article.id(), LATEST_BY_AUTHOR);
+    private ArticleView.PageExtras extras(Content content, Article article) {
+        List<Article> latest = content.author() == null ? List.of()
+                : articles.latestBy(content.author().name(), article.id(), LATEST_BY_AUTHOR);
+        return new ArticleView.PageExtras(latest, articles.productCards(content));
     }
 
     private static ResponseEntity<ArticleView> editorView(Article article) {

@@ -1,11 +1,13 @@
 package io.roundup.article.web;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roundup.article.Article;
 import io.roundup.article.Fixtures;
+import io.roundup.article.ProductCard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.json.JsonTest;
@@ -21,8 +23,10 @@ class ArticleViewJsonTests {
     @Test
     void readersSeeThePublishedSnapshotAndNoEditorialState() throws Exception {
         Article other = Fixtures.publishedWithDraft("Older Live", "Older Draft");
+        ProductCard card = new ProductCard(Fixtures.PRODUCT_ID, "Northwind", "gear", "Nord",
+                List.of(new ProductCard.Offer("Shop", "https://shop.example.com/n", new ProductCard.Price("99.00", "EUR"))));
         JsonContent<ArticleView> content = json.write(ArticleView.forReader(Fixtures.publishedWithDraft("Live", "Draft"),
-                List.of(other)));
+                new ArticleView.PageExtras(List.of(other), Map.of(Fixtures.PRODUCT_ID, card))));
 
         assertThat(content).extractingJsonPathStringValue("$.title").isEqualTo("Live");
         assertThat(content).extractingJsonPathStringValue("$.status").isEqualTo("PUBLISHED");
@@ -35,6 +39,8 @@ class ArticleViewJsonTests {
         assertThat(content).extractingJsonPathStringValue("$.authorLatest[0].title").as("the other's published title")
                 .isEqualTo("Older Live");
         assertThat(content).extractingJsonPathStringValue("$.authorLatest[0].slug").isEqualTo(other.publicSlug());
+        assertThat(content).extractingJsonPathStringValue("$.entries[0].product.name").isEqualTo("Northwind");
+        assertThat(content).extractingJsonPathStringValue("$.entries[0].product.offers[0].price.amount").isEqualTo("99.00");
         for (String editorial : new String[] { "hasUnpublishedChanges", "createdBy", "updatedBy", "updatedAt", "scheduledAt",
                 "slugHistory", "published", "announcePending", "lastRequestId", "deleted" }) {
             assertThat(content).doesNotHaveJsonPath("$." + editorial);
