@@ -19,37 +19,24 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The editorial workflow on a real MongoDB and a real Kafka broker, checked from the outside: HTTP in, events out. */
 @SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn",
         "roundup.articles.product-patience=2s" })
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.MONGODB })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArticlePublishingIT {
+class ArticlePublishingIT extends ArticleServiceHarness {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     MongoTemplate mongo;
@@ -57,31 +44,8 @@ class ArticlePublishingIT {
     @Autowired
     StateRelay<Article> relay;
 
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
 
-    ArticleApi api;
-    ArticleEventsProbe events;
-    CatalogFeed catalog;
 
-    @BeforeAll
-    void openProbe() {
-        events = new ArticleEventsProbe(brokers);
-        // the product the test articles rank: publishing checks that the catalog has it
-        catalog = new CatalogFeed(brokers);
-        catalog.announce(Fixtures.PRODUCT_ID, 1);
-    }
-
-    @AfterAll
-    void closeProbe() {
-        events.close();
-        catalog.close();
-    }
-
-    @BeforeEach
-    void api() {
-        api = new ArticleApi(mvc, json);
-    }
 
     @Test
     void theWholeLifecycleIsAnnouncedAndOnlyPublishedContentEverLeaves() {

@@ -15,20 +15,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scheduled publication on real servers. The service's own scheduler is stopped in these tests, so that each test
@@ -38,16 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
         "roundup.articles.product-patience=2s" })
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.MONGODB })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScheduledPublishingIT {
+class ScheduledPublishingIT extends ArticleServiceHarness {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     Articles articles;
@@ -58,33 +47,13 @@ class ScheduledPublishingIT {
     @Autowired
     ScheduledPublisher scheduler;
 
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
 
     @Value("${spring.mongodb.uri}")
     String mongoUri;
 
-    ArticleApi api;
-    ArticleEventsProbe events;
-    CatalogFeed catalog;
-
-    @BeforeAll
-    void openProbe() {
-        events = new ArticleEventsProbe(brokers);
-        // the product the test articles rank: publishing checks that the catalog has it
-        catalog = new CatalogFeed(brokers);
-        catalog.announce(Fixtures.PRODUCT_ID, 1);
-    }
-
-    @AfterAll
-    void closeProbe() {
-        events.close();
-        catalog.close();
-    }
 
     @BeforeEach
     void serviceDown() {
-        api = new ArticleApi(mvc, json);
         scheduler.stop();
     }
 
