@@ -1,9 +1,7 @@
 package io.roundup.article;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.roundup.support.work.PeriodicWork;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,12 +19,11 @@ class ScheduledPublisher implements SmartLifecycle {
     private static final int BATCH = 100;
 
     private final Articles articles;
-    private final Duration interval;
-    private volatile ScheduledExecutorService executor;
+    private final PeriodicWork work;
 
     ScheduledPublisher(Articles articles, ArticleSettings settings) {
         this.articles = articles;
-        this.interval = settings.scheduleSweep();
+        this.work = new PeriodicWork("scheduled-publisher", settings.scheduleSweep(), this::sweep);
     }
 
     /** One pass; returns how many articles it published. */
@@ -48,33 +45,17 @@ class ScheduledPublisher implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "scheduled-publisher");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor = started;
+        work.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                running.awaitTermination(5, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        work.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return work.isRunning();
     }
 
     /** Stops before the relay, so a publication fired during shutdown is still announced by the relay's last pass. */

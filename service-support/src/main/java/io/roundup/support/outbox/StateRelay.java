@@ -1,6 +1,7 @@
 package io.roundup.support.outbox;
 
 import io.roundup.events.CloudEventHeaders;
+import io.roundup.support.work.PeriodicWork;
 import io.roundup.events.EventCodec;
 import io.roundup.events.EventType;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +52,8 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
     private final String bindingName;
     private final String source;
     private final Function<T, Object> toEvent;
-    private final Duration sweepInterval;
     private final EventCodec codec = new EventCodec();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private volatile ScheduledExecutorService executor;
+    private final PeriodicWork work;
 
     public StateRelay(MongoOperations mongo, Class<T> type, String collection, StreamBridge bridge, String bindingName,
             String source, Function<T, Object> toEvent, Duration sweepInterval) {
@@ -69,18 +64,12 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
         this.bindingName = bindingName;
         this.source = source;
         this.toEvent = toEvent;
-        this.sweepInterval = sweepInterval;
+        this.work = new PeriodicWork("relay-" + collection, sweepInterval, this::relayPending);
     }
 
     /** Asks for a pass now, without waiting for the sweep; cheap to call after every save. */
     public void announceSoon() {
-        ScheduledExecutorService running = executor;
-        if (running != null && wakeQueued.compareAndSet(false, true)) {
-            running.execute(() -> {
-                wakeQueued.set(false);
-                relayPending();
-            });
-        }
+        work.runSoon();
     }
 
     /** One pass: announces every pending document; returns how many were announced. Runs on the relay thread. */
@@ -146,36 +135,21 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "relay-" + collection);
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::relayPending, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
-        executor = started;
+        work.start();
     }
 
     /** A last pass on shutdown, so a graceful stop leaves nothing pending that Kafka could take. */
     @Override
     public void stop() {
-        ScheduledExecutorService running = executor;
-        executor = null;
-        if (running != null) {
-            running.shutdown();
-            try {
-                if (running.awaitTermination(5, TimeUnit.SECONDS)) {
-                    relayPending();
-                }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-            }
+        boolean wasRunning = work.isRunning();
+        if (work.stop() && wasRunning) {
+            relayPending();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return work.isRunning();
     }
 
     /** Stops before the Kafka binder does (binders stop in a lower phase), so the final pass can still send. */
