@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,6 +34,9 @@ final class Sanitizer {
     private static final Pattern IGNORED_IN_SCHEME = Pattern.compile("[\\s\\p{Cntrl}\\\\]+");
     private static final List<String> DANGEROUS_SCHEMES = List.of("javascript:", "vbscript:", "data:");
     private static final String NEUTRAL_DESTINATION = "#";
+    /** The opening bracket of a possible link reference definition, escaped when links are given up. */
+    private static final Pattern DEFINITION_START = Pattern.compile("(?m)^( {0,3})\\[");
+    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
 
     private static final Safelist MARKDOWN_HTML = Safelist.basic().addTags("h1", "h2", "h3", "h4", "h5", "h6", "hr");
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
@@ -61,7 +69,32 @@ final class Sanitizer {
             return null;
         }
         String cleaned = MARKUP.matcher(text).find() ? clean(text, MARKDOWN_HTML) : text;
-        return neutralizeReferenceLinks(neutralizeInlineLinks(cleaned));
+        String neutralized = neutralizeReferenceLinks(neutralizeInlineLinks(cleaned));
+        if (hasDangerousLink(neutralized)) {
+            // The CommonMark parser still finds a link the rewrite missed: give up links in this text altogether.
+            neutralized = DEFINITION_START.matcher(neutralized.replace("](", "]\\(")).replaceAll("$1\\\\[");
+        }
+        return neutralized;
+    }
+
+    /** Whether a CommonMark renderer would produce a link or image whose destination could run script. */
+    static boolean hasDangerousLink(String markdown) {
+        boolean[] found = { false };
+        Node document = MARKDOWN.parse(markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                found[0] |= isDangerous(link.getDestination());
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                found[0] |= isDangerous(image.getDestination());
+                visitChildren(image);
+            }
+        });
+        return found[0];
     }
 
     static String plainText(String text) {

@@ -35,6 +35,22 @@ class SanitizerTests {
         assertThat(Sanitizer.markdown("[safe](https://example.com)")).isEqualTo("[safe](https://example.com)");
     }
 
+    /** Checked the way a renderer reads the result: no CommonMark link or image may point at a script scheme. */
+    @Test
+    void noLinkACommonMarkRendererFindsCanRunScript() {
+        String[] nasty = {
+                "[a](javascript:alert(1))", "[a](<javascript:x> \"t\")", "[a]( javascript:x )", "[a](\njavascript:x)",
+                "[a][b]\n\n[b]:\n  javascript:x", "[a](java&#x73;cript:x)", "<javascript:alert(1)>", "[a](JaVaScRiPt:x)",
+                "![i](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "[a]: javascript:x\n\n[a]",
+                "[a](javascript&colon;alert(1))", "[[a](javascript:x)](https://ok.example)" };
+        for (String markdown : nasty) {
+            assertThat(Sanitizer.hasDangerousLink(markdown)).as("the input itself: %s", markdown).isTrue();
+            assertThat(Sanitizer.hasDangerousLink(Sanitizer.markdown(markdown))).as("after sanitizing: %s", markdown).isFalse();
+        }
+        assertThat(Sanitizer.hasDangerousLink(Sanitizer.markdown("[safe](https://example.com) and [mail](mailto:a@b.c)")))
+                .isFalse();
+    }
+
     @Test
     void markdownAroundHtmlKeepsItsShapeWhenMarkupIsCleaned() {
         String mixed = "> quoted <em>emphasis</em> & more\n\nx < 3 and <a href=\"https://example.com\">link</a>";
