@@ -19,47 +19,22 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** What indexing does when a message is poison, and when Elasticsearch goes away for a while. */
 @SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
 @ExtendWith(OutputCaptureExtension.class)
-class IndexingFaultsIT {
+class IndexingFaultsIT extends SearchServiceHarness {
 
     static final String DLQ = "roundup.search.dlq";
     static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
-
-    Events events;
-    SearchApi api;
-
-    @BeforeEach
-    void connect() {
-        events = new Events(brokers);
-        api = new SearchApi(mvc);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void poisonGoesToTheDeadLetterTopicWithItsReasonAndTheNextEventIsIndexed() {

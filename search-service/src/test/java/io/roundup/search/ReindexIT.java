@@ -22,18 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** A reindex moves both aliases to new index versions and keeps everything: content, prices and tombstones. */
@@ -41,35 +37,15 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
 @ExtendWith(OutputCaptureExtension.class)
-class ReindexIT {
+class ReindexIT extends SearchServiceHarness {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     ElasticsearchClient elasticsearch;
 
     @Autowired
     SearchIndices indices;
-
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
-
-    Events events;
-    SearchApi api;
-
-    @BeforeEach
-    void connect() {
-        events = new Events(brokers);
-        api = new SearchApi(mvc);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void aReindexMovesTheAliasesAndKeepsEveryDocument() throws Exception {

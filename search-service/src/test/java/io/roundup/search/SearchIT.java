@@ -27,17 +27,12 @@ import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,30 +43,10 @@ import tools.jackson.databind.JsonNode;
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
 @ExtendWith(OutputCaptureExtension.class)
-class SearchIT {
+class SearchIT extends SearchServiceHarness {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final List<Long> FRESHNESS_MILLIS = new ArrayList<>();
-
-    @Autowired
-    MockMvc mvc;
-
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
-
-    Events events;
-    SearchApi api;
-
-    @BeforeEach
-    void connect() {
-        events = new Events(brokers);
-        api = new SearchApi(mvc);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @AfterAll
     static void reportFreshness() {
