@@ -2,7 +2,6 @@ package io.roundup.product;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,50 +22,23 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The catalog on a real MongoDB-compatible server and a real Kafka broker: what is saved is what is announced. */
 @SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN" })
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.MONGODB })
-class ProductLifecycleIT {
+class ProductLifecycleIT extends ProductServiceHarness {
 
     private static final Duration ANNOUNCED_WITHIN = Duration.ofSeconds(20);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    JsonMapper json;
-
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
-
-    ProductTopic topic;
-
-    @BeforeEach
-    void readTheTopic() {
-        topic = new ProductTopic(brokers);
-    }
 
     @Test
     void aCreatedProductIsAnnouncedWithItsWholeStateKeyedByItsId() throws Exception {
@@ -274,17 +246,6 @@ class ProductLifecycleIT {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
     }
 
-    private String create(String name, String amount) throws Exception {
-        return create(name, amount, "gear");
-    }
-
-    private String create(String name, String amount, String kind) throws Exception {
-        return id(mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
-                        .content(body(name, amount).replace("\"gear\"", "\"" + kind + "\"")))
-                .andExpect(status().isCreated())
-                .andReturn());
-    }
-
     private ConsumerRecord<String, byte[]> awaitRevision(String id, long revision) {
         return await().atMost(ANNOUNCED_WITHIN).until(
                 () -> topic.eventsFor(id).stream()
@@ -293,22 +254,7 @@ class ProductLifecycleIT {
                 java.util.Objects::nonNull);
     }
 
-    private Document stored(String id) {
-        return mongo.getCollection(Product.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
-    }
-
     private String id(MvcResult result) throws Exception {
         return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
-    }
-
-    static String body(String name, String amount) {
-        return """
-                {"name": "%s", "kind": "gear", "brand": "Northwind", "attributes": {"driver": "40 mm"},
-                 "offers": [{"retailer": "Harbor Audio", "url": "https://shop.example.com/p", "price": {"amount": "%s", "currency": "USD"}}]}
-                """.formatted(name, amount);
-    }
-
-    static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 }

@@ -7,7 +7,6 @@ import static org.mockito.Mockito.doThrow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -22,19 +21,13 @@ import org.bson.Document;
 import org.mockito.Mockito;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Crash and outage between saving and announcing: a saved revision stays pending until a relay pass gets it onto
@@ -43,19 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN" })
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.MONGODB })
-class ProductRelayIT {
+class ProductRelayIT extends ProductServiceHarness {
 
     /** Long enough for several sweeps (500 ms) and a Kafka round trip. */
     private static final Duration SEVERAL_SWEEPS = Duration.ofSeconds(3);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     StateRelay<Product> relay;
@@ -63,16 +47,6 @@ class ProductRelayIT {
     /** The real bridge to Kafka, watched so a test can make the process "die" around a send. */
     @MockitoSpyBean
     StreamBridge bridge;
-
-    @Value("${spring.cloud.stream.kafka.binder.brokers}")
-    String brokers;
-
-    ProductTopic topic;
-
-    @BeforeEach
-    void readTheTopic() {
-        topic = new ProductTopic(brokers);
-    }
 
     @AfterEach
     void relayRuns() {
@@ -85,7 +59,7 @@ class ProductRelayIT {
     void aSaveWhoseAnnouncementNeverRanIsAnnouncedByTheNextPass() throws Exception {
         relay.stop();   // as if the process died right after the save
 
-        String id = create("Crash Test Amplifier");
+        String id = create("Crash Test Amplifier", "99");
 
         Document saved = stored(id);
         assertThat(saved.getBoolean("announcePending")).isTrue();
@@ -109,7 +83,7 @@ class ProductRelayIT {
             throw new IllegalStateException("injected crash"); // …but the process dies before clearing the flag
         }).when(bridge).send(anyString(), any(Object.class));
 
-        String id = create("Crash Between Send And Mark");
+        String id = create("Crash Between Send And Mark", "99");
         await().atMost(Duration.ofSeconds(20)).untilTrue(dead);
         relay.stop();
         Mockito.reset(bridge); // the restarted process sends for real
@@ -130,7 +104,7 @@ class ProductRelayIT {
     void aCrashBeforeTheSendLeavesTheSaveToTheNextProcess() throws Exception {
         doThrow(new IllegalStateException("injected crash")).when(bridge).send(anyString(), any(Object.class));
 
-        String id = create("Crash Before Send");
+        String id = create("Crash Before Send", "99");
         await().during(SEVERAL_SWEEPS).atMost(SEVERAL_SWEEPS.plusSeconds(2)).until(() -> topic.eventsFor(id).isEmpty());
         relay.stop();
         Mockito.reset(bridge);
@@ -148,7 +122,7 @@ class ProductRelayIT {
         kafka.stop();
         String id;
         try {
-            id = create("Outage Test Receiver");
+            id = create("Outage Test Receiver", "99");
 
             await().during(SEVERAL_SWEEPS).atMost(SEVERAL_SWEEPS.plusSeconds(2))
                     .until(() -> stored(id).getBoolean("announcePending"));
@@ -165,14 +139,14 @@ class ProductRelayIT {
 
     @Test
     void aRefusedWriteLeavesNothingToAnnounce() throws Exception {
-        String id = create("Refusal Test Deck");
+        String id = create("Refusal Test Deck", "99");
         await().atMost(Duration.ofSeconds(20)).until(() -> !stored(id).getBoolean("announcePending"));
         relay.stop();
 
-        mvc.perform(put("/api/products/" + id).with(ProductLifecycleIT.editor()).header(HttpHeaders.IF_MATCH, "\"7\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(ProductLifecycleIT.body("Stale", "1")))
+        mvc.perform(put("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"7\"")
+                        .contentType(MediaType.APPLICATION_JSON).content(body("Stale", "1")))
                 .andExpect(status().isPreconditionFailed());
-        mvc.perform(put("/api/products/" + id).with(ProductLifecycleIT.editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
+        mvc.perform(put("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\", \"kind\": \"gear\"}"))
                 .andExpect(status().isBadRequest());
 
@@ -183,15 +157,4 @@ class ProductRelayIT {
         assertThat(topic.eventsFor(id)).hasSize(1);
     }
 
-    private String create(String name) throws Exception {
-        String response = mvc.perform(post("/api/products").with(ProductLifecycleIT.editor())
-                        .contentType(MediaType.APPLICATION_JSON).content(ProductLifecycleIT.body(name, "99")))
-                .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
-        return json.readTree(response).get("id").asString();
-    }
-
-    private Document stored(String id) {
-        return mongo.getCollection(Product.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
-    }
 }
