@@ -14,30 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * A real Elasticsearch node (single-node discovery, security off) run from the distribution zip as a child process,
  * listening on 127.0.0.1. As root it runs as uid 65534, since Elasticsearch refuses root.
  */
-public final class ElasticsearchServer implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(ElasticsearchServer.class);
+public final class ElasticsearchServer extends ChildServer {
 
     private static final String PART = "Elasticsearch";
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ElasticsearchSettings settings;
-
-    private final int port;
-
-    private final Path directory;
-
-    private final boolean temporary;
 
     private final boolean asRoot = Directories.runningAsRoot();
 
@@ -45,34 +32,14 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     private boolean ownHome;
 
-    private ChildProcess process;
-
-    private boolean closed;
-
     private ElasticsearchServer(ElasticsearchSettings settings) {
+        super(PART, settings.dataDirectory(), "roundup-es-run-", settings.port(), "elasticsearch.log");
         this.settings = settings;
-        this.temporary = settings.dataDirectory() == null;
-        this.directory = temporary ? Directories.createTemp(PART, "roundup-es-run-")
-                : Directories.create(PART, settings.dataDirectory());
-        try {
-            this.port = Ports.claim(PART, settings.port());
-        } catch (DevServiceException e) {
-            deleteIfTemporary();
-            throw e;
-        }
-        Directories.startNewLog(logFile()); // restarts of this server append to it
     }
 
     /** Starts a node and waits until the cluster is yellow; throws {@link DevServiceException} when it does not. */
     public static ElasticsearchServer start(ElasticsearchSettings settings) {
-        ElasticsearchServer server = new ElasticsearchServer(settings);
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return started(new ElasticsearchServer(settings));
     }
 
     /** {@code http://127.0.0.1:<port>}, for {@code spring.elasticsearch.uris}. */
@@ -80,32 +47,13 @@ public final class ElasticsearchServer implements AutoCloseable {
         return "http://" + Ports.LOOPBACK + ":" + port;
     }
 
-    public int port() {
-        return port;
+    @Override
+    String address() {
+        return httpUri();
     }
 
-    public Path dataDirectory() {
-        return directory;
-    }
-
-    public Path logFile() {
-        return directory.resolve("elasticsearch.log");
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** Starts the node again after {@link #stop()}, on the same port and with the same data. */
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("Elasticsearch server on port " + port + " is closed");
-        }
-        if (isRunning()) {
-            return;
-        }
-        long started = System.nanoTime();
-        Ports.requireFree(PART, port);
+    @Override
+    ChildProcess launch() {
         Path javaHome = javaHome();
         if (home == null) {
             Path shared = ElasticsearchDistribution.shared();
@@ -138,45 +86,21 @@ public final class ElasticsearchServer implements AutoCloseable {
                 "CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         // the supervising JVM is tiny: it only waits and relays signals
         List<String> supervisorOptions = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        process = ChildProcess.startJava(PART, List.of(), supervisorOptions, command, environment, directory,
-                logFile());
-        try {
-            Startup.await(PART, "healthy (yellow) at " + httpUri(), process, logFile(), settings.startupTimeout(),
-                    this::healthy);
-        } catch (RuntimeException e) {
-            process.stop(Duration.ZERO);
-            throw e;
-        }
-        log.info("Elasticsearch started on {} in {} ms (log: {})", httpUri(), Startup.millisSince(started),
-                logFile());
+        return ChildProcess.startJava(PART, List.of(), supervisorOptions, command, environment, directory, logFile());
     }
 
-    /** Stops the node gracefully; its data is kept. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(STOP_GRACE);
-            process = null;
-            log.info("Elasticsearch on {} stopped", httpUri());
-        }
-    }
-
-    /** Stops the node and deletes its data unless it lives in an {@link ElasticsearchSettings#dataDirectory()}. */
     @Override
-    public synchronized void close() {
-        stop();
-        closed = true;
-        deleteIfTemporary();
+    void awaitReady(ChildProcess launched) {
+        Startup.await(PART, "healthy (yellow) at " + httpUri(), launched, logFile(), settings.startupTimeout(),
+                this::healthy);
+    }
+
+    /** A home with plugins installed is this server's own copy of the distribution. */
+    @Override
+    void afterClose() {
         if (ownHome) {
             delete(home);
         }
-    }
-
-    synchronized boolean isClosed() {
-        return closed;
-    }
-
-    synchronized ChildProcess process() {
-        return process;
     }
 
     private boolean healthy() {
@@ -277,24 +201,5 @@ public final class ElasticsearchServer implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private void deleteIfTemporary() {
-        if (temporary) {
-            delete(directory);
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Directories.deleteRecursively(path);
-        } catch (UncheckedIOException e) {
-            log.warn("Could not delete {}: {}", path, e.getMessage());
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "Elasticsearch " + httpUri() + (temporary ? " (temporary data)" : " (data in " + directory + ")");
     }
 }

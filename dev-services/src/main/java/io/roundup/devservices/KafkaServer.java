@@ -2,10 +2,8 @@ package io.roundup.devservices;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,59 +15,27 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real Apache Kafka broker (KRaft, a single node that is both broker and controller) in a child JVM, listening on
  * 127.0.0.1. Topics are created automatically on first use, with one partition unless created otherwise.
  */
-public final class KafkaServer implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaServer.class);
+public final class KafkaServer extends ChildServer {
 
     private static final String PART = "Kafka";
 
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-
     private final KafkaSettings settings;
-
-    private final int port;
-
-    private final Path directory;
-
-    private final boolean temporary;
 
     private int controllerPort;
 
-    private ChildProcess process;
-
-    private boolean closed;
-
     private KafkaServer(KafkaSettings settings) {
+        super(PART, settings.dataDirectory(), "roundup-kafka-", settings.port(), "kafka.log");
         this.settings = settings;
-        this.temporary = settings.dataDirectory() == null;
-        this.directory = temporary ? Directories.createTemp(PART, "roundup-kafka-")
-                : Directories.create(PART, settings.dataDirectory());
-        try {
-            this.port = Ports.claim(PART, settings.port());
-        } catch (DevServiceException e) {
-            deleteIfTemporary();
-            throw e;
-        }
-        Directories.startNewLog(logFile()); // restarts of this server append to it
     }
 
     /** Starts a broker and waits until it answers; throws {@link DevServiceException} when it does not. */
     public static KafkaServer start(KafkaSettings settings) {
-        KafkaServer server = new KafkaServer(settings);
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        return server;
+        return started(new KafkaServer(settings));
     }
 
     /** {@code 127.0.0.1:<port>}, for {@code bootstrap.servers}. */
@@ -77,32 +43,13 @@ public final class KafkaServer implements AutoCloseable {
         return Ports.LOOPBACK + ":" + port;
     }
 
-    public int port() {
-        return port;
+    @Override
+    String address() {
+        return bootstrapServers();
     }
 
-    public Path dataDirectory() {
-        return directory;
-    }
-
-    public Path logFile() {
-        return directory.resolve("kafka.log");
-    }
-
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
-    /** Starts the broker again after {@link #stop()}, on the same port and with the same data. */
-    public synchronized void start() {
-        if (closed) {
-            throw new IllegalStateException("Kafka server on port " + port + " is closed");
-        }
-        if (isRunning()) {
-            return;
-        }
-        long started = System.nanoTime();
-        Ports.requireFree(PART, port);
+    @Override
+    ChildProcess launch() {
         controllerPort = Ports.free();
         writeConfiguration();
         List<String> arguments = new ArrayList<>(List.of("kafka", directory.resolve("server.properties").toString(),
@@ -110,50 +57,23 @@ public final class KafkaServer implements AutoCloseable {
         if (temporary) {
             arguments.addAll(List.of("--orphan-cleanup", directory.toString()));
         }
-        process = ChildProcess.startJava(PART, Artifacts.kafkaClasspath(), jvmOptions(), arguments, Map.of(),
+        return ChildProcess.startJava(PART, Artifacts.kafkaClasspath(), jvmOptions(), arguments, Map.of(),
                 directory, logFile());
-        try {
-            Startup.await(PART, "listening on port " + port, process, logFile(), settings.startupTimeout(),
-                    () -> Ports.accepts(port));
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "roundup-dev-services"))) {
-                Startup.await(PART, "ready on port " + port, process, logFile(), settings.startupTimeout(),
-                        () -> hasBroker(admin));
-            }
-        } catch (RuntimeException e) {
-            process.stop(Duration.ZERO);
-            throw e;
-        }
-        log.info("Kafka started on {} in {} ms (log: {})", bootstrapServers(), Startup.millisSince(started),
-                logFile());
     }
 
-    /** Stops the broker gracefully (as a crash would, from the clients' point of view); its data is kept. */
-    public synchronized void stop() {
-        if (process != null) {
-            process.stop(STOP_GRACE);
-            process = null;
-            log.info("Kafka on {} stopped", bootstrapServers());
-        }
-    }
-
-    /** Stops the broker and deletes its data unless it lives in a {@link KafkaSettings#dataDirectory()}. */
+    /** First the port, then a broker in the cluster's metadata: only then can clients produce. */
     @Override
-    public synchronized void close() {
-        stop();
-        closed = true;
-        deleteIfTemporary();
-    }
-
-    synchronized boolean isClosed() {
-        return closed;
-    }
-
-    synchronized ChildProcess process() {
-        return process;
+    void awaitReady(ChildProcess launched) {
+        Startup.await(PART, "listening on port " + port, launched, logFile(), settings.startupTimeout(),
+                () -> Ports.accepts(port));
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.CLIENT_ID_CONFIG, "roundup-dev-services"))) {
+            Startup.await(PART, "ready on port " + port, launched, logFile(), settings.startupTimeout(),
+                    () -> hasBroker(admin));
+        }
     }
 
     private static boolean hasBroker(Admin admin) {
@@ -247,20 +167,5 @@ public final class KafkaServer implements AutoCloseable {
             throw new DevServiceException(PART + ": cannot write its configuration into " + directory + " (" + e + ")",
                     e);
         }
-    }
-
-    private void deleteIfTemporary() {
-        if (temporary) {
-            try {
-                Directories.deleteRecursively(directory);
-            } catch (UncheckedIOException e) {
-                log.warn("Could not delete {}: {}", directory, e.getMessage());
-            }
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "Kafka " + bootstrapServers() + (temporary ? " (temporary data)" : " (data in " + directory + ")");
     }
 }
