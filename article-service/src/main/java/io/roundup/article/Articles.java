@@ -1,5 +1,6 @@
 package io.roundup.article;
 
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.outbox.StateRelay;
 import io.roundup.support.web.RequestIds;
 import java.time.Clock;
@@ -131,13 +132,13 @@ public class Articles {
     }
 
     /** Replaces the working copy; a published article stays live as it was until it is published again. */
-    public Article update(String id, long expectedRevision, Content input, String slug, String by) {
+    public Article update(String id, ExpectedRevision expected, Content input, String slug, String by) {
         Content content = prepare(input, slug);
         if (slug != null && store.slugInUse(slug, id)) {
             throw new SlugTaken(slug);
         }
         try {
-            return apply(id, expectedRevision, "updated", article -> article.edit(content, slug, changedBy(by)));
+            return apply(id, expected, "updated", article -> article.edit(content, slug, changedBy(by)));
         }
         catch (DuplicateKeyException ex) {
             throw new SlugTaken(slug);
@@ -148,16 +149,16 @@ public class Articles {
      * Publishes the working copy now, or schedules it when {@code at} is in the future. The schedule survives restarts
      * and fires once even with several copies of the service running.
      */
-    public Article publish(String id, Long expectedRevision, Instant at, String by) {
+    public Article publish(String id, ExpectedRevision expected, Instant at, String by) {
         Instant now = now();
         if (at != null && at.isAfter(now)) {
             Instant when = at.truncatedTo(ChronoUnit.MILLIS);
-            return apply(id, expectedRevision, "scheduled", article -> {
+            return apply(id, expected, "scheduled", article -> {
                 requireKnownProducts(article.content());
                 return article.schedule(when, changedBy(by));
             });
         }
-        return apply(id, expectedRevision, "published", article -> {
+        return apply(id, expected, "published", article -> {
             requireKnownProducts(article.content());
             return article.publish(changedBy(by));
         });
@@ -185,16 +186,16 @@ public class Articles {
         throw new UnknownProducts(errors);
     }
 
-    public Article unpublish(String id, Long expectedRevision, String by) {
-        return apply(id, expectedRevision, "unpublished", article -> article.unpublish(changedBy(by)));
+    public Article unpublish(String id, ExpectedRevision expected, String by) {
+        return apply(id, expected, "unpublished", article -> article.unpublish(changedBy(by)));
     }
 
     /**
      * A tombstone that every read treats as absent and the relay announces as removed. Taking a live article off the
      * site this way is for administrators; an editor unpublishes it instead.
      */
-    public void delete(String id, Long expectedRevision, Editor by) {
-        apply(id, expectedRevision, "deleted", article -> {
+    public void delete(String id, ExpectedRevision expected, Editor by) {
+        apply(id, expected, "deleted", article -> {
             if (article.status() == Status.PUBLISHED && !by.admin()) {
                 throw new NotAllowed("Only an administrator may delete a published article; unpublish it first.");
             }
@@ -222,9 +223,9 @@ public class Articles {
      * The content of an earlier revision becomes the working copy again, as a new revision; the slug stays. Editors
      * restore their own articles; rolling back someone else's work is for administrators.
      */
-    public Article restore(String id, long revision, long expectedRevision, Editor by) {
+    public Article restore(String id, long revision, ExpectedRevision expected, Editor by) {
         Content content = revision(id, revision).content();
-        return apply(id, expectedRevision, "restored", article -> {
+        return apply(id, expected, "restored", article -> {
             if (!by.admin() && !by.name().equals(article.createdBy())) {
                 throw new NotAllowed("Only an administrator may restore a revision of an article created by "
                         + article.createdBy() + ".");
@@ -265,10 +266,10 @@ public class Articles {
         return published;
     }
 
-    private Article apply(String id, Long expectedRevision, String action, Function<Article, Article> step) {
+    private Article apply(String id, ExpectedRevision expected, String action, Function<Article, Article> step) {
         for (int attempt = 1; ; attempt++) {
             Article current = get(id);
-            if (expectedRevision != null && current.revision() != expectedRevision) {
+            if (!expected.matches(current.revision())) {
                 throw new RevisionConflict(current.revision());
             }
             Article next = step.apply(current);
@@ -278,7 +279,7 @@ public class Articles {
                 afterSave(saved.get(), action);
                 return saved.get();
             }
-            if (expectedRevision != null || attempt == ATTEMPTS) {
+            if (!expected.isAny() || attempt == ATTEMPTS) {
                 throw new RevisionConflict(get(id).revision());
             }
         }

@@ -1,5 +1,6 @@
 package io.roundup.product;
 
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.outbox.StateRelay;
 import io.roundup.support.web.RequestIds;
 import java.time.Instant;

@@ -7,6 +7,8 @@ import io.roundup.article.Articles;
 import io.roundup.article.Content;
 import io.roundup.article.Status;
 import io.roundup.article.Editor;
+import io.roundup.support.revision.ExpectedRevision;
+import io.roundup.support.revision.IfMatch;
 import io.roundup.support.security.Roles;
 import java.net.URI;
 import java.util.Arrays;
@@ -92,7 +94,7 @@ class ArticleController {
     ResponseEntity<ArticleView> update(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ArticleRequest body) {
         refuseUnknownFields(body);
-        long expected = Preconditions.required(ifMatch);
+        ExpectedRevision expected = IfMatch.required(ifMatch);
         return editorView(articles.update(id, expected, body.toContent(), body.slug(), caller()));
     }
 
@@ -100,20 +102,20 @@ class ArticleController {
     ResponseEntity<ArticleView> publish(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) PublishRequest body) {
-        Long expected = Preconditions.optional(ifMatch);
+        ExpectedRevision expected = IfMatch.optional(ifMatch);
         return editorView(articles.publish(id, expected, body == null ? null : body.at(), caller()));
     }
 
     @PostMapping("/{id}/unpublish")
     ResponseEntity<ArticleView> unpublish(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return editorView(articles.unpublish(id, Preconditions.optional(ifMatch), caller()));
+        return editorView(articles.unpublish(id, IfMatch.optional(ifMatch), caller()));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        articles.delete(id, Preconditions.optional(ifMatch), editor());
+        articles.delete(id, IfMatch.optional(ifMatch), editor());
         return ResponseEntity.noContent().build();
     }
 
@@ -144,7 +146,7 @@ class ArticleController {
     }
 
     static String etag(Article article) {
-        return "\"" + article.revision() + "\"";
+        return IfMatch.etag(article.revision());
     }
 
     /** Unknown and server-owned fields are listed along with every other fault of the content, and nothing is stored. */

@@ -35,16 +35,6 @@ class ArticleProblems {
         return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag("\"" + ex.current() + "\"").body(problem);
     }
 
-    @ExceptionHandler(Preconditions.Unusable.class)
-    ProblemDetail unusableIfMatch(Preconditions.Unusable ex) {
-        return problem(HttpStatus.PRECONDITION_FAILED, "Revision mismatch", ex.getMessage());
-    }
-
-    @ExceptionHandler(Preconditions.Missing.class)
-    ProblemDetail missingIfMatch(Preconditions.Missing ex) {
-        return problem(HttpStatus.PRECONDITION_REQUIRED, "If-Match required", ex.getMessage());
-    }
-
     @ExceptionHandler(SlugTaken.class)
     ProblemDetail slugTaken(SlugTaken ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Slug taken", ex.getMessage());

@@ -3,6 +3,8 @@ package io.roundup.article.web;
 import io.roundup.article.Article;
 import io.roundup.article.ArticleNotFound;
 import io.roundup.article.Articles;
+import io.roundup.support.revision.ExpectedRevision;
+import io.roundup.support.revision.IfMatch;
 import io.roundup.support.security.Roles;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +46,7 @@ class RevisionController {
     @PostMapping("/{revision}/restore")
     ResponseEntity<ArticleView> restore(@PathVariable String id, @PathVariable String revision,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        long expected = Preconditions.required(ifMatch);
+        ExpectedRevision expected = IfMatch.required(ifMatch);
         Article restored = articles.restore(id, number(revision), expected, ArticleController.editor());
         return ResponseEntity.ok().eTag(ArticleController.etag(restored)).body(ArticleView.forEditor(restored));
     }

@@ -28,10 +28,12 @@ import io.roundup.article.Content;
 import io.roundup.article.Fixtures;
 import io.roundup.article.Status;
 import io.roundup.article.Editor;
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,22 +173,30 @@ class ArticleControllerTests {
     }
 
     @Test
-    void anEditWithoutIfMatchIs428AndWithAnUnusableOneIs412() throws Exception {
+    void anEditWithoutIfMatchIs428() throws Exception {
         mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.status").value(428));
-        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "W/\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
-                .andExpect(status().isPreconditionFailed());
-        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "*")
-                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
-                .andExpect(status().isPreconditionFailed());
         verifyNoInteractions(articles);
     }
 
     @Test
+    void ifMatchIsReadAsRfc9110Says() throws Exception {
+        given(articles.update(eq(Fixtures.ARTICLE_ID), any(), any(), isNull(), eq("editor"))).willReturn(Fixtures.draft("T"));
+        for (String header : List.of("W/\"1\"", "\"1\", \"2\"", "*")) {
+            mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, header)
+                            .contentType(MediaType.APPLICATION_JSON).content(BODY))
+                    .andExpect(status().isOk());
+        }
+        verify(articles).update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.oneOf(Set.of())), any(), isNull(), eq("editor"));
+        verify(articles).update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.oneOf(Set.of(1L, 2L))), any(), isNull(),
+                eq("editor"));
+        verify(articles).update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.any()), any(), isNull(), eq("editor"));
+    }
+
+    @Test
     void anEditBasedOnAStaleRevisionIs412WithTheCurrentETag() throws Exception {
-        given(articles.update(eq(Fixtures.ARTICLE_ID), eq(1L), any(), isNull(), eq("editor")))
+        given(articles.update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.exactly(1)), any(), isNull(), eq("editor")))
                 .willThrow(Fixtures.conflictAt(4));
 
         mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
@@ -199,7 +209,7 @@ class ArticleControllerTests {
     @Test
     void anEditAnswersWithTheNewRevision() throws Exception {
         Article edited = Fixtures.publishedWithDraft("Old", "New");
-        given(articles.update(eq(Fixtures.ARTICLE_ID), eq(2L), any(), isNull(), eq("editor"))).willReturn(edited);
+        given(articles.update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.exactly(2)), any(), isNull(), eq("editor"))).willReturn(edited);
 
         mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"2\"")
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
@@ -211,8 +221,8 @@ class ArticleControllerTests {
     @Test
     void publishTakesAnOptionalTimeAndAnOptionalIfMatch() throws Exception {
         Instant at = Instant.parse("2030-01-01T08:00:00Z");
-        given(articles.publish(Fixtures.ARTICLE_ID, null, null, "editor")).willReturn(Fixtures.published("T"));
-        given(articles.publish(Fixtures.ARTICLE_ID, 1L, at, "editor")).willReturn(Fixtures.scheduled("T", at));
+        given(articles.publish(Fixtures.ARTICLE_ID, ExpectedRevision.any(), null, "editor")).willReturn(Fixtures.published("T"));
+        given(articles.publish(Fixtures.ARTICLE_ID, ExpectedRevision.exactly(1), at, "editor")).willReturn(Fixtures.scheduled("T", at));
 
         mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/publish").with(editor()))
                 .andExpect(status().isOk())
@@ -227,7 +237,7 @@ class ArticleControllerTests {
 
     @Test
     void aRefusedTransitionIs409() throws Exception {
-        given(articles.unpublish(Fixtures.ARTICLE_ID, null, "editor"))
+        given(articles.unpublish(Fixtures.ARTICLE_ID, ExpectedRevision.any(), "editor"))
                 .willThrow(Fixtures.refused("Only a published or scheduled article can be unpublished; this one is DRAFT."));
 
         mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/unpublish").with(editor()))
@@ -239,7 +249,7 @@ class ArticleControllerTests {
     void deleteIs204() throws Exception {
         mvc.perform(delete("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"3\""))
                 .andExpect(status().isNoContent());
-        verify(articles).delete(Fixtures.ARTICLE_ID, 3L, new Editor("editor", false));
+        verify(articles).delete(Fixtures.ARTICLE_ID, ExpectedRevision.exactly(3), new Editor("editor", false));
     }
 
     @Test
@@ -292,7 +302,7 @@ class ArticleControllerTests {
         mvc.perform(get("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1").with(jwt())).andExpect(status().isForbidden());
         mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1/restore").with(editor()))
                 .andExpect(status().isPreconditionRequired());
-        verify(articles, never()).restore(any(), anyLong(), anyLong(), any());
+        verify(articles, never()).restore(any(), anyLong(), any(), any());
     }
 
     private static RequestPostProcessor editor() {

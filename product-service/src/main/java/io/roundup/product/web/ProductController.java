@@ -1,6 +1,6 @@
 package io.roundup.product.web;
 
-import io.roundup.product.ExpectedRevision;
+import io.roundup.support.revision.IfMatch;
 import io.roundup.product.Product;
 import io.roundup.product.ProductCatalog;
 import jakarta.validation.constraints.Max;
@@ -59,17 +59,14 @@ class ProductController {
     ResponseEntity<ProductView> replace(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ProductRequest request) {
-        if (ifMatch == null) {
-            throw new IfMatch.Missing();
-        }
         validation.check(request);
-        return withEtag(ResponseEntity.ok(), catalog.replace(id, IfMatch.parse(ifMatch), request.toDetails()));
+        return withEtag(ResponseEntity.ok(), catalog.replace(id, IfMatch.required(ifMatch), request.toDetails()));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(@PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        catalog.remove(id, ifMatch == null ? ExpectedRevision.any() : IfMatch.parse(ifMatch));
+        catalog.remove(id, IfMatch.optional(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

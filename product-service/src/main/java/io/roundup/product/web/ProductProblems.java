@@ -40,12 +40,6 @@ class ProductProblems {
         return problem;
     }
 
-    @ExceptionHandler(IfMatch.Missing.class)
-    ProblemDetail ifMatchMissing(IfMatch.Missing ex) {
-        return problem(HttpStatus.PRECONDITION_REQUIRED, "If-Match required",
-                "Send If-Match with the ETag of the revision you read, so that no one else's change is overwritten.");
-    }
-
     @ExceptionHandler(RequestValidation.InvalidRequest.class)
     ProblemDetail invalid(RequestValidation.InvalidRequest ex) {
         return ProblemAdvice.validationProblem(ex.errors());

@@ -17,7 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.roundup.product.ExpectedRevision;
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.product.Money;
 import io.roundup.product.Offer;
 import io.roundup.product.Product;

@@ -23,6 +23,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import io.roundup.support.revision.IfMatch;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -117,6 +118,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Parameter '" + ex.getName() + "' has an invalid value.");
         problem.setTitle("Invalid parameter");
+        return problem;
+    }
+
+    @ExceptionHandler(IfMatch.Missing.class)
+    ProblemDetail ifMatchMissing(IfMatch.Missing ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, ex.getMessage());
+        problem.setTitle("If-Match required");
         return problem;
     }
 

@@ -1,4 +1,4 @@
-package io.roundup.product;
+package io.roundup.support.revision;
 
 import java.util.Set;
 
@@ -22,7 +22,15 @@ public record ExpectedRevision(Set<Long> revisions) {
         return new ExpectedRevision(revisions);
     }
 
+    public static ExpectedRevision exactly(long revision) {
+        return new ExpectedRevision(Set.of(revision));
+    }
+
     public boolean isAny() {
         return revisions == null;
+    }
+
+    public boolean matches(long revision) {
+        return isAny() || revisions.contains(revision);
     }
 }
