@@ -2,8 +2,10 @@ package io.roundup.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -42,7 +44,8 @@ public final class Infrastructure implements AutoCloseable {
         KafkaSettings kafkaSettings = KafkaSettings.defaults().withPort(ports.kafka())
             .withDataDirectory(dataDirectory(settings, "kafka"));
         ElasticsearchSettings elasticsearchSettings = ElasticsearchSettings.defaults().withPort(ports.elasticsearch())
-            .withDataDirectory(dataDirectory(settings, "elasticsearch"));
+            .withDataDirectory(dataDirectory(settings, "elasticsearch"))
+            .withPlugins(List.of(analysisPlugin()));
         MongoSettings mongoSettings = MongoSettings.defaults().withPort(ports.mongodb())
             .withDataDirectory(dataDirectory(settings, "mongodb"));
 
@@ -90,6 +93,26 @@ public final class Infrastructure implements AutoCloseable {
                 // stopping after a failed start: the failure being reported matters more
             }
         }
+    }
+
+    /**
+     * The analysis plugin (stemming, folding, synonyms) that the search service's index mappings need, which the
+     * launcher's build copies to {@code lib/} beside the launcher jar.
+     */
+    private static Path analysisPlugin() {
+        Path zip;
+        try {
+            Path launcher = Path.of(Infrastructure.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            zip = launcher.resolveSibling("lib").resolve("search-analysis.zip");
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalStateException("cannot locate the launcher jar", ex);
+        }
+        if (!Files.isRegularFile(zip)) {
+            throw new StartupFailure("elasticsearch", "its analysis plugin " + zip
+                    + " is missing; build it with ./roundup build");
+        }
+        return zip;
     }
 
     /** The part's folder under the data folder. */
