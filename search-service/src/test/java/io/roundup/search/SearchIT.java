@@ -101,6 +101,50 @@ class SearchIT extends SearchServiceHarness {
     }
 
     @Test
+    void readersFindInflectedPossessiveAndAccentedWordsAsTheyTypeThem() {
+        String word = word();
+        String id = id();
+        events.send(published(id, 1, Instant.now(), content("Crème Brûlée Torches for " + word + " Kitchens",
+                "Mara's favourite blowtorches.", "Kitchen", List.of("desserts"), "Zoë Brontë",
+                "We caramelised **batches** of custard.", List.of())));
+        awaitHits("q", word);
+
+        assertThat(ids(api.search("q", "creme brulee torch " + word))).as("folding and stemming").containsExactly(id);
+        assertThat(ids(api.search("q", word + " kitchen"))).as("singular for plural").containsExactly(id);
+        assertThat(ids(api.search("q", "mara favourite " + word))).as("possessive").containsExactly(id);
+        assertThat(ids(api.search("q", "batch " + word))).as("a plural in a Markdown body").containsExactly(id);
+        JsonNode hit = api.search("q", "batch " + word).path("hits").path(0);
+        assertThat(hit.path("highlights").path("body").path(0).asString())
+                .as("bodies are indexed as the text readers see").contains("<em>batches</em>").doesNotContain("**");
+    }
+
+    @Test
+    void priceBandsAreAMultiSelectFacet() {
+        String word = word();
+        String cheapProduct = id();
+        String dearProduct = id();
+        String cheap = id();
+        String dear = id();
+        events.send(product(cheapProduct, 1, "Budget " + word, "gear", "19.99"));
+        RecordMetadata last = events.send(product(dearProduct, 1, "Flagship " + word, "gear", "649.00", "700.00"));
+        await().atMost(PATIENCE).until(() -> events.consumed(last));
+        events.send(published(cheap, 1, Instant.now(), content("Cheap " + word, "s", "Audio", List.of(), "A", "b",
+                List.of(cheapProduct))));
+        events.send(published(dear, 1, Instant.now(), content("Dear " + word, "s", "Audio", List.of(), "A", "b",
+                List.of(dearProduct))));
+        awaitHits("q", word);
+        await().atMost(PATIENCE).until(() -> ids(api.search("q", word)).size() == 2);
+
+        JsonNode all = api.search("q", word);
+        assertThat(facet(all, "price", "under-25")).isEqualTo(1);
+        assertThat(facet(all, "price", "500-plus")).isEqualTo(1);
+        JsonNode under25 = api.search("q", word, "price", "under-25");
+        assertThat(ids(under25)).containsExactly(cheap);
+        assertThat(facet(under25, "price", "500-plus")).as("a facet's own filter does not narrow its counts").isEqualTo(1);
+        assertThat(ids(api.search("q", word, "price", "under-25", "price", "500-plus"))).containsExactlyInAnyOrder(cheap, dear);
+    }
+
+    @Test
     void facetCountsHonourEveryFilterButTheirOwn() {
         String word = word();
         String gearId = id();

@@ -29,24 +29,27 @@ final class ReviewDocuments {
     private ReviewDocuments() {
     }
 
-    /** The full document of a published article; {@code products} are the known products of its entries, in rank order. */
+    /**
+     * The full document of a published article; {@code products} are the known products of its entries, in rank order.
+     * Markdown bodies are stored as their plain text (see {@link PlainText}).
+     */
     static ReviewDocument published(ArticleChanged event, List<ProductSummary> products) {
         ArticleContent content = event.published();
         List<Entry> entries = orEmpty(content.entries()).stream()
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparingInt(ArticleContent.Entry::rank))
-                .map(e -> new Entry(e.rank(), e.productId(), e.heading(), e.body(), orEmpty(e.features()).stream()
+                .map(e -> new Entry(e.rank(), e.productId(), e.heading(), PlainText.of(e.body()), orEmpty(e.features()).stream()
                         .filter(Objects::nonNull)
-                        .map(f -> new Feature(f.name(), f.description()))
+                        .map(f -> new Feature(f.name(), PlainText.of(f.description())))
                         .toList()))
                 .toList();
         List<Section> sections = orEmpty(content.sections()).stream()
                 .filter(Objects::nonNull)
-                .map(s -> new Section(s.heading(), s.body()))
+                .map(s -> new Section(s.heading(), PlainText.of(s.body())))
                 .toList();
         String author = content.author() == null ? null : content.author().name();
         return new ReviewDocument(event.articleId(), event.revision(), ReviewDocument.PUBLISHED, event.slug(),
-                content.title(), content.summary(), content.intro(), content.category(), orEmpty(content.tags()), author,
+                content.title(), content.summary(), PlainText.of(content.intro()), content.category(), orEmpty(content.tags()), author,
                 event.publishedAt() != null ? event.publishedAt() : event.changedAt(),
                 entries, sections, productIds(content), products, suggestions(content.title(), products));
     }

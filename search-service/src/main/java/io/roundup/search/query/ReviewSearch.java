@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /** Turns readers' searches into Elasticsearch queries over published reviews, and the answers into API shapes. */
@@ -34,6 +36,11 @@ import org.springframework.stereotype.Service;
 class ReviewSearch {
 
     static final int MAX_SUGGESTIONS = 10;
+
+    /** The index analyzer: the same chain as searches use, minus the editors' synonyms. */
+    static final String EXACT_ANALYZER = "prose";
+    /** Every word of one or two, three quarters of the words when there are more. */
+    static final String MOST_WORDS = "2<-25%";
     static final int RELATED = 5;
 
     /** Where plain text is looked for, and how much a match there counts. */
@@ -47,6 +54,9 @@ class ReviewSearch {
     /** The source a hit needs ({@code revision} too: the document record has it as a primitive). */
     static final List<String> HIT_FIELDS = List.of("id", "revision", "slug", "title", "summary", "author", "category", "tags",
             "publishedAt", "products");
+
+    /** The price bands' facet and filter parameter. */
+    static final String PRICE_FACET = "price";
 
     /** The facets: API name → indexed field holding the original values (filters use its lowercase {@code .lc}). */
     static final Map<String, String> FACETS = facets();
@@ -68,12 +78,14 @@ class ReviewSearch {
         SearchResponse<ReviewDocument> response = call(() -> client.search(s -> {
             s.index(SearchIndices.REVIEWS)
                     .query(mainQuery(query))
-                    .postFilter(facetFilters(filters, null))
+                    .postFilter(facetFilters(filters, query.priceBands(), null))
                     .sort(sort(query.sort()))
                     .size(query.size() + 1)
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
-            FACETS.forEach((facet, field) -> s.aggregations(facet, facetAggregation(field, facetFilters(filters, facet))));
+            FACETS.forEach((facet, field) -> s.aggregations(facet,
+                    facetAggregation(field, facetFilters(filters, query.priceBands(), facet))));
+            s.aggregations(PRICE_FACET, priceAggregation(facetFilters(filters, query.priceBands(), PRICE_FACET)));
             if (query.hasText()) {
                 s.highlight(highlight());
             }
@@ -91,6 +103,7 @@ class ReviewSearch {
         }
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         FACETS.keySet().forEach(facet -> facets.put(facet, facetCounts(response.aggregations().get(facet))));
+        facets.put(PRICE_FACET, priceCounts(response.aggregations().get(PRICE_FACET)));
         long total = response.hits().total() == null ? page.size() : response.hits().total().value();
         return new SearchResults(total, page.stream().map(ReviewSearch::toHit).toList(), facets, next);
     }
@@ -103,23 +116,39 @@ class ReviewSearch {
         SearchResponse<ReviewDocument> response = call(() -> client.search(s -> s
                 .index(SearchIndices.REVIEWS)
                 .size(0)
-                .source(src -> src.filter(f -> f.includes("id", "revision", "slug", "title", "status")))
+                .source(src -> src.filter(f -> f.includes("id", "revision", "slug", "title", "status", "products.name")))
                 .suggest(sg -> sg.suggesters("reviews", fs -> fs.prefix(text).completion(c -> c
                         .field("suggest")
                         .size(MAX_SUGGESTIONS * 3)
                         .skipDuplicates(true)
                         .fuzzy(fz -> fz.fuzziness("AUTO").minLength(4).prefixLength(1))))),
                 ReviewDocument.class));
-        Map<String, Suggestions.Suggestion> bySlug = new LinkedHashMap<>();
+        Map<String, Suggestions.Suggestion> distinct = new LinkedHashMap<>();
         for (Suggestion<ReviewDocument> suggestion : response.suggest().getOrDefault("reviews", List.of())) {
             for (CompletionSuggestOption<ReviewDocument> option : suggestion.completion().options()) {
                 ReviewDocument review = option.source();
-                if (review != null && review.isPublished() && review.slug() != null && bySlug.size() < MAX_SUGGESTIONS) {
-                    bySlug.putIfAbsent(review.slug(), new Suggestions.Suggestion(review.title(), review.slug()));
+                if (review != null && review.isPublished() && review.slug() != null && distinct.size() < MAX_SUGGESTIONS) {
+                    String shown = suggestionText(review, option.text());
+                    distinct.putIfAbsent(shown + "\n" + review.slug(), new Suggestions.Suggestion(shown, review.slug()));
                 }
             }
         }
-        return new Suggestions(List.copyOf(bySlug.values()));
+        return new Suggestions(List.copyOf(distinct.values()));
+    }
+
+    /**
+     * What the reader sees: the product's name when the prefix completed one (it leads to the review that ranks it),
+     * else the review's title (also when the prefix matched a later word of it).
+     */
+    private static String suggestionText(ReviewDocument review, String completed) {
+        if (review.products() != null) {
+            for (ReviewDocument.ProductSummary product : review.products()) {
+                if (product.name() != null && product.name().equalsIgnoreCase(completed)) {
+                    return product.name();
+                }
+            }
+        }
+        return review.title();
     }
 
     RelatedReviews related(String articleId) {
@@ -132,26 +161,45 @@ class ReviewSearch {
             throw new ArticleNotFound(articleId);
         }
         String category = article.source().category();
+        List<SearchResults.Hit> related = new ArrayList<>();
+        if (category != null) {
+            // Same category first: every review there qualifies, the most alike first, then the newest.
+            related.addAll(relatedSearch(articleId, RELATED, b -> b
+                    .filter(f -> f.term(t -> t.field("category").value(category)))
+                    .should(moreLikeThis(article.index(), articleId))));
+        }
+        if (related.size() < RELATED) {
+            // Then the most alike from other categories; those share words, not just a shelf.
+            related.addAll(relatedSearch(articleId, RELATED - related.size(), b -> {
+                b.must(moreLikeThis(article.index(), articleId));
+                if (category != null) {
+                    b.mustNot(n -> n.term(t -> t.field("category").value(category)));
+                }
+                return b;
+            }));
+        }
+        return new RelatedReviews(related);
+    }
+
+    private List<SearchResults.Hit> relatedSearch(String articleId, int size,
+            Function<BoolQuery.Builder, BoolQuery.Builder> criteria) {
         SearchResponse<ReviewDocument> response = call(() -> client.search(s -> s
                 .index(SearchIndices.REVIEWS)
-                .size(RELATED)
+                .size(size)
                 .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                .query(q -> q.bool(b -> {
-                    b.must(m -> m.moreLikeThis(mlt -> mlt
-                                    .fields(MORE_LIKE_FIELDS)
-                                    .like(l -> l.document(d -> d.index(article.index()).id(articleId)))
-                                    .minTermFreq(1)
-                                    .minDocFreq(1)
-                                    .maxQueryTerms(40)
-                                    .minimumShouldMatch("10%")))
-                            .filter(published())
-                            .mustNot(n -> n.ids(i -> i.values(articleId)));
-                    if (category != null) {
-                        b.should(sh -> sh.term(t -> t.field("category").value(category).boost(2.0f)));
-                    }
-                    return b;
-                })), ReviewDocument.class));
-        return new RelatedReviews(response.hits().hits().stream().map(ReviewSearch::toHit).toList());
+                .query(q -> q.bool(b -> criteria.apply(b.filter(published()).mustNot(n -> n.ids(i -> i.values(articleId))))))
+                .sort(sort(SortMode.RELEVANCE)), ReviewDocument.class));
+        return response.hits().hits().stream().map(ReviewSearch::toHit).toList();
+    }
+
+    private static Query moreLikeThis(String index, String articleId) {
+        return Query.of(q -> q.moreLikeThis(mlt -> mlt
+                .fields(MORE_LIKE_FIELDS)
+                .like(l -> l.document(d -> d.index(index).id(articleId)))
+                .minTermFreq(1)
+                .minDocFreq(1)
+                .maxQueryTerms(40)
+                .minimumShouldMatch("10%")));
     }
 
     static Query published() {
@@ -160,7 +208,9 @@ class ReviewSearch {
 
     /**
      * Plain text: every word (give or take a typo, and a quarter of them when there are more than two) must occur
-     * somewhere in the article; the score favours titles and product names, and whole phrases.
+     * somewhere in the article, as written or as an editor's synonym; the score favours titles and product names, and
+     * whole phrases. Typo tolerance runs on the analyzer without synonyms ({@value #EXACT_ANALYZER}): fuzzy variants of
+     * every synonym would match far too much, and Elasticsearch cannot expand a multi-word synonym fuzzily.
      */
     static Query mainQuery(SearchQuery query) {
         if (!query.hasText()) {
@@ -169,15 +219,24 @@ class ReviewSearch {
         String text = query.text().strip();
         return Query.of(q -> q.bool(b -> b
                 .filter(published())
-                .must(m -> m.match(mt -> mt.field("all_text").query(text).fuzziness("AUTO").minimumShouldMatch("2<-25%")))
+                .must(m -> m.bool(every -> every
+                        .should(sh -> sh.match(mt -> mt.field("all_text").query(text).analyzer(EXACT_ANALYZER)
+                                .fuzziness("AUTO").prefixLength(1).minimumShouldMatch(MOST_WORDS)))
+                        .should(sh -> sh.match(mt -> mt.field("all_text").query(text).minimumShouldMatch(MOST_WORDS)))
+                        .minimumShouldMatch("1")))
                 .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-                        .fuzziness("AUTO").tieBreaker(0.3)))
+                        .analyzer(EXACT_ANALYZER).fuzziness("AUTO").prefixLength(1).tieBreaker(0.3)))
+                .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
+                        .tieBreaker(0.3)))
                 .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(PHRASE_FIELDS).type(TextQueryType.Phrase)
                         .slop(1).boost(2.0f)))));
     }
 
-    /** The facet filters, all of them or all but {@code except}'s, matched case-insensitively. */
-    static Query facetFilters(Map<String, List<String>> filters, String except) {
+    /**
+     * The facet filters, all of them or all but {@code except}'s: values matched case-insensitively, price bands by
+     * the lowest price of any reviewed product. Values within a facet are alternatives; facets combine.
+     */
+    static Query facetFilters(Map<String, List<String>> filters, List<PriceBand> bands, String except) {
         return Query.of(q -> q.bool(b -> {
             filters.forEach((facet, values) -> {
                 if (!facet.equals(except) && !values.isEmpty()) {
@@ -185,8 +244,43 @@ class ReviewSearch {
                     b.filter(f -> f.terms(t -> t.field(FACETS.get(facet) + ".lc").terms(tv -> tv.value(terms))));
                 }
             });
+            if (!PRICE_FACET.equals(except) && !bands.isEmpty()) {
+                b.filter(f -> f.bool(any -> {
+                    bands.forEach(band -> any.should(sh -> sh.range(r -> r.number(n -> {
+                        n.field(PriceBand.FIELD);
+                        if (band.from() != null) {
+                            n.gte(band.from());
+                        }
+                        if (band.to() != null) {
+                            n.lt(band.to());
+                        }
+                        return n;
+                    }))));
+                    return any.minimumShouldMatch("1");
+                }));
+            }
             return b;
         }));
+    }
+
+    /** The price bands as a facet: how many matching reviews have a product in each. */
+    static Aggregation priceAggregation(Query filter) {
+        return Aggregation.of(a -> a.filter(filter).aggregations("values", v -> v.range(r -> {
+            r.field(PriceBand.FIELD);
+            for (PriceBand band : PriceBand.values()) {
+                r.ranges(range -> {
+                    range.key(band.key());
+                    if (band.from() != null) {
+                        range.from(band.from());
+                    }
+                    if (band.to() != null) {
+                        range.to(band.to());
+                    }
+                    return range;
+                });
+            }
+            return r;
+        })));
     }
 
     static Aggregation facetAggregation(String field, Query filter) {
@@ -222,6 +316,18 @@ class ReviewSearch {
         filters.put("author", query.authors());
         filters.put("productKind", query.productKinds());
         return filters;
+    }
+
+    /** The bands in their own order (not by count), leaving out the empty ones as the other facets do. */
+    private static List<FacetCount> priceCounts(Aggregate facet) {
+        if (facet == null) {
+            return List.of();
+        }
+        Aggregate values = facet.filter().aggregations().get("values");
+        return values.range().buckets().array().stream()
+                .filter(bucket -> bucket.docCount() > 0)
+                .map(bucket -> new FacetCount(bucket.key(), bucket.docCount()))
+                .toList();
     }
 
     private static List<FacetCount> facetCounts(Aggregate facet) {

@@ -24,6 +24,11 @@ class SearchAdvice {
         return ProblemAdvice.validationProblem(Map.of("cursor", List.of("is not a cursor of this search; start again without one")));
     }
 
+    @ExceptionHandler(InvalidFilter.class)
+    ProblemDetail invalidFilter(InvalidFilter ex) {
+        return ProblemAdvice.validationProblem(ex.errors());
+    }
+
     @ExceptionHandler(ArticleNotFound.class)
     ProblemDetail notFound(ArticleNotFound ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published article has this id.");

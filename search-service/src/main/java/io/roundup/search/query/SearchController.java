@@ -29,6 +29,7 @@ class SearchController {
             @RequestParam(required = false) List<String> tag,
             @RequestParam(required = false) List<String> author,
             @RequestParam(required = false) List<String> productKind,
+            @RequestParam(required = false) List<String> price,
             @RequestParam(required = false) @Pattern(regexp = "relevance|newest", message = "must be relevance or newest") String sort,
             @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 100")
             @Max(value = 100, message = "must be between 1 and 100") int size,
@@ -43,8 +44,8 @@ class SearchController {
                 throw new InvalidCursor();
             }
         }
-        return search.search(new SearchQuery(q, values(category), values(tag), values(author), values(productKind), mode,
-                size, after));
+        return search.search(new SearchQuery(q, values(category), values(tag), values(author), values(productKind),
+                priceBands(price), mode, size, after));
     }
 
     @GetMapping("/suggest")
@@ -55,6 +56,14 @@ class SearchController {
     @GetMapping("/related/{articleId}")
     RelatedReviews related(@PathVariable String articleId) {
         return search.related(articleId);
+    }
+
+    private static List<PriceBand> priceBands(List<String> params) {
+        return values(params).stream()
+                .map(key -> PriceBand.of(key).orElseThrow(() -> new InvalidFilter("price",
+                        "must be one of " + String.join(", ", PriceBand.keys()))))
+                .distinct()
+                .toList();
     }
 
     private static List<String> values(List<String> params) {

@@ -12,6 +12,7 @@ record SearchQuery(
         List<String> tags,
         List<String> authors,
         List<String> productKinds,
+        List<PriceBand> priceBands,
         SortMode sort,
         int size,
         Cursor cursor) {

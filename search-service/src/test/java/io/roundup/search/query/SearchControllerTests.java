@@ -98,13 +98,22 @@ class SearchControllerTests {
 
         mvc.perform(get("/api/search").param("q", "shoes").param("category", "Outdoors", " ", "Travel")
                         .param("tag", "Trail").param("author", "Mara Quinn").param("productKind", "gear")
-                        .param("sort", "newest").param("size", "25"))
+                        .param("price", "25-100", "500-PLUS").param("sort", "newest").param("size", "25"))
                 .andExpect(status().isOk());
 
         ArgumentCaptor<SearchQuery> query = ArgumentCaptor.forClass(SearchQuery.class);
         verify(search).search(query.capture());
         assertThat(query.getValue()).isEqualTo(new SearchQuery("shoes", List.of("Outdoors", "Travel"), List.of("Trail"),
-                List.of("Mara Quinn"), List.of("gear"), SortMode.NEWEST, 25, null));
+                List.of("Mara Quinn"), List.of("gear"), List.of(PriceBand.FROM_25_TO_100, PriceBand.FROM_500), SortMode.NEWEST, 25,
+                null));
+    }
+
+    @Test
+    void anUnknownPriceBandIsA400NamingTheBands() throws Exception {
+        mvc.perform(get("/api/search").param("q", "shoes").param("price", "cheap"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.price[0]").value("must be one of under-25, 25-100, 100-250, 250-500, 500-plus"));
+        verifyNoInteractions(search);
     }
 
     @Test
