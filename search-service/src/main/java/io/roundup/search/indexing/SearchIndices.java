@@ -2,8 +2,10 @@ package io.roundup.search.indexing;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.roundup.search.synonyms.SynonymStore;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The indices: each alias ({@value #REVIEWS}, {@value #PRODUCTS}) points at one physical, numbered version
@@ -34,12 +39,18 @@ public class SearchIndices implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndices.class);
 
+    /** The review index's synonym filter, whose rules {@link #createVersion} fills in. */
+    static final String SYNONYM_FILTER = "editor_synonyms";
+
     private final ElasticsearchClient client;
+    private final SynonymStore synonyms;
+    private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> mirrors = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    SearchIndices(ElasticsearchClient client) {
+    SearchIndices(ElasticsearchClient client, SynonymStore synonyms) {
         this.client = client;
+        this.synonyms = synonyms;
     }
 
     @Override
@@ -96,11 +107,21 @@ public class SearchIndices implements ApplicationRunner {
         return alias + "-v" + n;
     }
 
-    /** Creates a physical index with the alias's current settings and mappings, behind no alias yet. */
+    /**
+     * Creates a physical index with the alias's current settings and mappings, behind no alias yet. The review index
+     * gets the synonym rules in force now: they are part of its search analyzer, so new rules need a new version.
+     */
     public void createVersion(String alias, String index) throws IOException {
-        try (InputStream definition = new ClassPathResource("elasticsearch/" + alias + ".json").getInputStream()) {
-            client.indices().create(c -> c.withJson(definition).index(index));
+        ObjectNode definition;
+        try (InputStream file = new ClassPathResource("elasticsearch/" + alias + ".json").getInputStream()) {
+            definition = (ObjectNode) json.readTree(file);
         }
+        if (alias.equals(REVIEWS)) {
+            ArrayNode rules = ((ObjectNode) definition.at("/settings/analysis/filter/" + SYNONYM_FILTER)).putArray("rules");
+            synonyms.current().rules().forEach(rules::add);
+        }
+        String body = json.writeValueAsString(definition);
+        client.indices().create(c -> c.withJson(new StringReader(body)).index(index));
     }
 
     /** From now on, every write to {@code alias} is repeated into {@code index} (at the same version). */

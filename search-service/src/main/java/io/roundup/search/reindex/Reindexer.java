@@ -40,7 +40,7 @@ import org.springframework.stereotype.Service;
  * Readers see the old version until the alias moves and the complete new one after. One job at a time per instance.
  */
 @Service
-class Reindexer {
+public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final int PAGE = 500;
@@ -54,27 +54,55 @@ class Reindexer {
         return thread;
     });
     private final AtomicReference<ReindexJob> latest = new AtomicReference<>();
+    private volatile ReindexJob queued;
 
     Reindexer(ElasticsearchClient client, SearchIndices indices) {
         this.client = client;
         this.indices = indices;
     }
 
-    /** Starts a reindex, or returns the one already running. */
-    synchronized ReindexJob start() {
+    /**
+     * Starts a reindex. While one runs, a second request queues one more (started when the running one ends), so a
+     * change made now, such as new synonym rules, is sure to be in an index built after it; further requests join
+     * that queued job.
+     */
+    public synchronized ReindexJob start() {
         ReindexJob current = latest.get();
         if (current != null && current.isRunning()) {
-            return current;
+            if (queued == null) {
+                queued = new ReindexJob(UUID.randomUUID().toString(), ReindexJob.Status.QUEUED, Instant.now(), null,
+                        Map.of(), Map.of(), null);
+            }
+            return queued;
         }
         ReindexJob job = new ReindexJob(UUID.randomUUID().toString(), ReindexJob.Status.RUNNING, Instant.now(), null,
                 Map.of(), Map.of(), null);
-        latest.set(job);
-        worker.execute(() -> run(job));
+        begin(job);
         return job;
     }
 
     Optional<ReindexJob> job(String id) {
+        ReindexJob waiting = queued;
+        if (waiting != null && waiting.id().equals(id)) {
+            return Optional.of(waiting);
+        }
         return Optional.ofNullable(latest.get()).filter(job -> job.id().equals(id));
+    }
+
+    private void begin(ReindexJob job) {
+        latest.set(job);
+        worker.execute(() -> {
+            run(job);
+            startQueued();
+        });
+    }
+
+    private synchronized void startQueued() {
+        if (queued != null) {
+            ReindexJob next = queued.running();
+            queued = null;
+            begin(next);
+        }
     }
 
     private void run(ReindexJob job) {

@@ -24,6 +24,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import io.roundup.support.revision.IfMatch;
+import io.roundup.support.security.Roles;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -128,10 +129,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Method security throws these from inside handlers; they must keep their meaning, not become a 500. */
+    /**
+     * Method security throws these from inside handlers; they must keep their meaning, not become a 500. A caller
+     * without a token on a route that is public for reads (GET) but guarded by a role gets 401, as everywhere else:
+     * sending a token may help; 403 is for a token whose roles do not allow it.
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail accessDenied(AccessDeniedException ex) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this operation.");
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+        if (Roles.callerName().isEmpty()) {
+            return unauthenticated(null);
+        }
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this operation."));
     }
 
     @ExceptionHandler(AuthenticationException.class)

@@ -1,0 +1,82 @@
+package io.roundup.search.synonyms;
+
+import io.roundup.search.reindex.ReindexJob;
+import io.roundup.search.reindex.Reindexer;
+import io.roundup.support.revision.IfMatch;
+import io.roundup.support.security.Roles;
+import io.roundup.support.web.ProblemAdvice;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admins read and replace the synonym rules. A replacement is checked, saved, and brought into effect by a reindex
+ * (search keeps answering with the old rules until the alias moves); the answer is 202 with that reindex job.
+ */
+@RestController
+@RequestMapping("/api/search/synonyms")
+@PreAuthorize("hasRole('ADMIN')")
+class SynonymController {
+
+    private final SynonymStore store;
+    private final SynonymValidation validation;
+    private final Reindexer reindexer;
+
+    SynonymController(SynonymStore store, SynonymValidation validation, Reindexer reindexer) {
+        this.store = store;
+        this.validation = validation;
+        this.reindexer = reindexer;
+    }
+
+    @GetMapping
+    ResponseEntity<SynonymRules> get() {
+        SynonymRules rules = store.current();
+        return ResponseEntity.ok().eTag(IfMatch.etag(rules.revision())).body(rules);
+    }
+
+    /** {@code If-Match} is optional here: a lone admin may just save; two at once can protect each other with it. */
+    @PutMapping
+    ResponseEntity<Replaced> replace(@RequestBody RulesRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        List<String> rules = validation.validate(request.rules());
+        SynonymRules saved = store.replace(rules, IfMatch.optional(ifMatch), Roles.callerName().orElse("unknown"));
+        ReindexJob job = reindexer.start();
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/search/reindex/" + job.id()))
+                .eTag(IfMatch.etag(saved.revision()))
+                .body(new Replaced(saved.rules(), saved.revision(), saved.updatedAt(), saved.updatedBy(), job));
+    }
+
+    @ExceptionHandler(InvalidSynonyms.class)
+    ProblemDetail invalid(InvalidSynonyms ex) {
+        return ProblemAdvice.validationProblem(ex.errors());
+    }
+
+    @ExceptionHandler(SynonymStore.StaleSynonyms.class)
+    ResponseEntity<ProblemDetail> stale(SynonymStore.StaleSynonyms ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+                "The synonym rules have changed since you read them; read them again and reapply your change.");
+        problem.setTitle("Stale revision");
+        problem.setProperty("currentRevision", ex.current());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(IfMatch.etag(ex.current())).body(problem);
+    }
+
+    record RulesRequest(List<String> rules) {
+    }
+
+    /** The saved rules and the reindex that brings them into effect. */
+    record Replaced(List<String> rules, long revision, Instant updatedAt, String updatedBy, ReindexJob reindex) {
+    }
+}
