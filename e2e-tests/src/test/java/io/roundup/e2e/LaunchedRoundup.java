@@ -107,6 +107,11 @@ final class LaunchedRoundup {
         return URI.create("http://127.0.0.1:" + ports.get("GATEWAY"));
     }
 
+    /** Elasticsearch as the launcher was told to bind it, for benchmarks that compare the gateway with it. */
+    URI elasticsearchUri() {
+        return URI.create("http://127.0.0.1:" + ports.get("ELASTICSEARCH"));
+    }
+
     String editorPassword() {
         return editorPassword;
     }
