@@ -1,16 +1,12 @@
 package io.roundup.product;
 
+import io.roundup.support.revision.StaleRevision;
+
 /** The write expected a revision the product no longer has; nothing was changed. */
-public class RevisionMismatch extends RuntimeException {
+public class RevisionMismatch extends StaleRevision {
 
-    private final long currentRevision;
-
-    public RevisionMismatch(String id, long currentRevision) {
-        super("Product " + id + " is at revision " + currentRevision);
-        this.currentRevision = currentRevision;
-    }
-
-    public long currentRevision() {
-        return currentRevision;
+    public RevisionMismatch(String id, long current) {
+        super("Product " + id + " has changed since you read it (it is now at revision " + current
+                + "); read it again and reapply your change.", current);
     }
 }

@@ -3,7 +3,6 @@ package io.roundup.article.web;
 import io.roundup.article.ArticleNotFound;
 import io.roundup.article.InvalidArticle;
 import io.roundup.article.NotAllowed;
-import io.roundup.article.RevisionConflict;
 import io.roundup.article.SlugTaken;
 import io.roundup.article.TransitionRefused;
 import io.roundup.article.UnknownProducts;
@@ -14,7 +13,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -26,13 +24,6 @@ class ArticleProblems {
     @ExceptionHandler(ArticleNotFound.class)
     ProblemDetail notFound(ArticleNotFound ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
-    }
-
-    @ExceptionHandler(RevisionConflict.class)
-    ResponseEntity<ProblemDetail> stale(RevisionConflict ex) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "Revision mismatch", ex.getMessage());
-        problem.setProperty("currentRevision", ex.current());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag("\"" + ex.current() + "\"").body(problem);
     }
 
     @ExceptionHandler(SlugTaken.class)

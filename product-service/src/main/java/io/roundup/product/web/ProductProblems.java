@@ -2,7 +2,6 @@ package io.roundup.product.web;
 
 import io.roundup.product.ProductInUse;
 import io.roundup.product.ProductNotFound;
-import io.roundup.product.RevisionMismatch;
 import io.roundup.support.web.ProblemAdvice;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,6 @@ class ProductProblems {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Product in use",
                 "Published reviews still rank this product; change or unpublish them first.");
         problem.setProperty("articles", ex.articles());
-        return problem;
-    }
-
-    @ExceptionHandler(RevisionMismatch.class)
-    ProblemDetail stale(RevisionMismatch ex) {
-        ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "Stale revision",
-                "The product has changed since you read it (If-Match does not name its current revision); "
-                        + "read it again and reapply your change.");
-        problem.setProperty("currentRevision", ex.currentRevision());
         return problem;
     }
 

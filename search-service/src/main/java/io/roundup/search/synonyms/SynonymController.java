@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -62,15 +61,6 @@ class SynonymController {
     @ExceptionHandler(InvalidSynonyms.class)
     ProblemDetail invalid(InvalidSynonyms ex) {
         return ProblemAdvice.validationProblem(ex.errors());
-    }
-
-    @ExceptionHandler(SynonymStore.StaleSynonyms.class)
-    ResponseEntity<ProblemDetail> stale(SynonymStore.StaleSynonyms ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
-                "The synonym rules have changed since you read them; read them again and reapply your change.");
-        problem.setTitle("Stale revision");
-        problem.setProperty("currentRevision", ex.current());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(IfMatch.etag(ex.current())).body(problem);
     }
 
     record RulesRequest(List<String> rules) {

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.roundup.support.revision.ExpectedRevision;
+import io.roundup.support.revision.StaleRevision;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -126,17 +127,11 @@ public class SynonymStore {
     }
 
     /** The rules changed since the caller read them. */
-    static final class StaleSynonyms extends RuntimeException {
-
-        private final long current;
+    static final class StaleSynonyms extends StaleRevision {
 
         StaleSynonyms(long current) {
-            super("The synonym rules are at revision " + current);
-            this.current = current;
-        }
-
-        long current() {
-            return current;
+            super("The synonym rules have changed since you read them (they are now at revision " + current
+                    + "); read them again and reapply your change.", current);
         }
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import io.roundup.support.revision.IfMatch;
+import io.roundup.support.revision.StaleRevision;
 import io.roundup.support.security.Roles;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -120,6 +121,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "Parameter '" + ex.getName() + "' has an invalid value.");
         problem.setTitle("Invalid parameter");
         return problem;
+    }
+
+    @ExceptionHandler(StaleRevision.class)
+    ResponseEntity<ProblemDetail> staleRevision(StaleRevision ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
+        problem.setTitle("Stale revision");
+        problem.setProperty("currentRevision", ex.current());
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(IfMatch.etag(ex.current())).body(problem);
     }
 
     @ExceptionHandler(IfMatch.Missing.class)
