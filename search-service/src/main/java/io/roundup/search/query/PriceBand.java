@@ -1,5 +1,7 @@
 package io.roundup.search.query;
 
+import co.elastic.clients.elasticsearch._types.aggregations.AggregationRange;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,16 @@ enum PriceBand {
     /** Exclusive upper bound, or null. */
     Double to() {
         return to;
+    }
+
+    /** Reviews with a product whose lowest price is in this band. */
+    Query filter() {
+        return Query.of(q -> q.range(r -> r.number(n -> n.field(FIELD).gte(from).lt(to))));
+    }
+
+    /** This band as a bucket of the facet's range aggregation. */
+    AggregationRange range() {
+        return AggregationRange.of(r -> r.key(key).from(from).to(to));
     }
 
     static Optional<PriceBand> of(String key) {

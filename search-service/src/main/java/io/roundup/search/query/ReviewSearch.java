@@ -24,6 +24,7 @@ import io.roundup.search.indexing.SearchIndices;
 import io.roundup.search.query.SearchResults.FacetCount;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -245,19 +246,8 @@ class ReviewSearch {
                 }
             });
             if (!PRICE_FACET.equals(except) && !bands.isEmpty()) {
-                b.filter(f -> f.bool(any -> {
-                    bands.forEach(band -> any.should(sh -> sh.range(r -> r.number(n -> {
-                        n.field(PriceBand.FIELD);
-                        if (band.from() != null) {
-                            n.gte(band.from());
-                        }
-                        if (band.to() != null) {
-                            n.lt(band.to());
-                        }
-                        return n;
-                    }))));
-                    return any.minimumShouldMatch("1");
-                }));
+                b.filter(f -> f.bool(any -> any.should(bands.stream().map(PriceBand::filter).toList())
+                        .minimumShouldMatch("1")));
             }
             return b;
         }));
@@ -265,22 +255,9 @@ class ReviewSearch {
 
     /** The price bands as a facet: how many matching reviews have a product in each. */
     static Aggregation priceAggregation(Query filter) {
-        return Aggregation.of(a -> a.filter(filter).aggregations("values", v -> v.range(r -> {
-            r.field(PriceBand.FIELD);
-            for (PriceBand band : PriceBand.values()) {
-                r.ranges(range -> {
-                    range.key(band.key());
-                    if (band.from() != null) {
-                        range.from(band.from());
-                    }
-                    if (band.to() != null) {
-                        range.to(band.to());
-                    }
-                    return range;
-                });
-            }
-            return r;
-        })));
+        return Aggregation.of(a -> a.filter(filter).aggregations("values", v -> v.range(r -> r
+                .field(PriceBand.FIELD)
+                .ranges(Arrays.stream(PriceBand.values()).map(PriceBand::range).toList()))));
     }
 
     static Aggregation facetAggregation(String field, Query filter) {
