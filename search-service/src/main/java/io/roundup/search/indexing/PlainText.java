@@ -29,56 +29,55 @@ final class PlainText {
             return markdown;
         }
         Node document = PARSER.parse(markdown);
-        dropHtml(document);
-        unwrapLinks(document);
+        Markup markup = new Markup();
+        document.accept(markup);
+        markup.html.forEach(Node::unlink);
+        markup.links.forEach(PlainText::unwrap);
         return RENDERER.render(document).strip();
     }
 
     /** A link reads as its text: the renderer would add the quoted text and the URL, which readers never search for. */
-    private static void unwrapLinks(Node document) {
-        List<Node> links = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Link link) {
-                links.add(link);
-                visitChildren(link);
-            }
-
-            @Override
-            public void visit(Image image) {
-                links.add(image);
-                visitChildren(image);
-            }
-        });
-        for (Node link : links) {
-            Node child = link.getFirstChild();
-            while (child != null) {
-                Node next = child.getNext();
-                link.insertBefore(child);
-                child = next;
-            }
-            link.unlink();
+    private static void unwrap(Node link) {
+        Node child = link.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            link.insertBefore(child);
+            child = next;
         }
+        link.unlink();
     }
 
     /**
-     * Inline tags are separate nodes around text nodes, so dropping them keeps the words between them. A block of HTML
-     * is one node holding raw markup; what sanitizing left in it is formatting, and dropping it loses no review text
-     * that Markdown would show as prose.
+     * Finds what does not belong in the text (collected first: the tree cannot change while it is walked). Inline tags
+     * are separate nodes around text nodes, so dropping them keeps the words between them. A block of HTML is one node
+     * holding raw markup; what sanitizing left in it is formatting, and dropping it loses no review text that Markdown
+     * would show as prose.
      */
-    private static void dropHtml(Node document) {
-        List<Node> html = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(HtmlInline node) {
-                html.add(node);
-            }
+    private static final class Markup extends AbstractVisitor {
 
-            @Override
-            public void visit(HtmlBlock node) {
-                html.add(node);
-            }
-        });
-        html.forEach(Node::unlink);
+        private final List<Node> html = new ArrayList<>();
+        private final List<Node> links = new ArrayList<>();
+
+        @Override
+        public void visit(HtmlInline node) {
+            html.add(node);
+        }
+
+        @Override
+        public void visit(HtmlBlock node) {
+            html.add(node);
+        }
+
+        @Override
+        public void visit(Link link) {
+            links.add(link);
+            visitChildren(link);
+        }
+
+        @Override
+        public void visit(Image image) {
+            links.add(image);
+            visitChildren(image);
+        }
     }
 }
