@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** How an Elasticsearch failure is classified: already newer (ignore), refused for good (dead letter), or passing (retry). */
-final class Writes {
+public final class Writes {
 
     static final String VERSION_CONFLICT = "version_conflict_engine_exception";
 
@@ -30,7 +30,7 @@ final class Writes {
         return classify(what, ex.status(), ex.error());
     }
 
-    static UncheckedIOException unreachable(IOException ex) {
+    public static UncheckedIOException unreachable(IOException ex) {
         return new UncheckedIOException("Elasticsearch is unreachable: " + ex.getMessage(), ex);
     }
 }

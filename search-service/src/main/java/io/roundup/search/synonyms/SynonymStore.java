@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import io.roundup.search.indexing.Writes;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.revision.StaleRevision;
 import java.io.BufferedReader;
@@ -72,7 +73,7 @@ public class SynonymStore {
             throw ex;
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Elasticsearch is unreachable: " + ex.getMessage(), ex);
+            throw Writes.unreachable(ex);
         }
     }
 
@@ -108,7 +109,7 @@ public class SynonymStore {
             throw ex;
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Elasticsearch is unreachable: " + ex.getMessage(), ex);
+            throw Writes.unreachable(ex);
         }
     }
 

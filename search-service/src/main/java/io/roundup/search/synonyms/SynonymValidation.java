@@ -1,18 +1,16 @@
 package io.roundup.search.synonyms;
 
-import co.elastic.clients.transport.rest5_client.low_level.Request;
-import co.elastic.clients.transport.rest5_client.low_level.Response;
-import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
-import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch.indices.AnalyzeRequest;
+import io.roundup.search.indexing.Writes;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hc.core5.http.ParseException;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,14 +28,14 @@ class SynonymValidation {
     /** How many rules are checked one by one to name the culprits once the whole set is refused. */
     private static final int MAX_CULPRIT_CHECKS = 100;
 
-    private final Rest5Client rest;
+    private final ElasticsearchClient client;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SynonymValidation(Rest5Client rest) {
-        this.rest = rest;
+    SynonymValidation(ElasticsearchClient client) {
+        this.client = client;
     }
 
-    /** The rules as they will be stored (trimmed, blank lines dropped); {@link InvalidSynonyms} names each fault. */
+    /** The rules as they will be stored (trimmed); {@link InvalidSynonyms} names each fault, blank rules included. */
     List<String> validate(List<String> rules) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (rules == null) {
@@ -91,10 +89,7 @@ class SynonymValidation {
         return null;
     }
 
-    /**
-     * Null when the analysis plugin accepts the rules, else its reason. This goes through the low-level client: the
-     * typed request does not carry a plugin filter's own settings, so the rules would never reach the plugin.
-     */
+    /** Null when the analysis plugin accepts the rules, else its reason. */
     private String refusal(List<String> rules) {
         ObjectNode body = json.createObjectNode();
         body.put("tokenizer", "standard");
@@ -105,50 +100,32 @@ class SynonymValidation {
         ArrayNode list = synonyms.putArray("rules");
         rules.forEach(list::add);
         body.put("text", "probe");
-        Request request = new Request("POST", "/_analyze");
-        request.setJsonEntity(json.writeValueAsString(body));
+        String request = json.writeValueAsString(body);
         try {
-            return refusal(rest.performRequest(request));
-        }
-        catch (ResponseException ex) {
-            return refusal(ex.getResponse());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Elasticsearch is unreachable: " + ex.getMessage(), ex);
-        }
-    }
-
-    /** The client may hand back a 4xx or throw it, depending on its settings: both mean the same here. */
-    private String refusal(Response response) {
-        int status = response.getStatusCode();
-        if (status < 300) {
+            client.indices().analyze(AnalyzeRequest.of(a -> a.withJson(new StringReader(request))));
             return null;
         }
-        if (status != 400) {
-            throw new IllegalStateException("Elasticsearch could not check the synonym rules (status " + status + ")");
+        catch (ElasticsearchException ex) {
+            if (ex.status() != 400) {
+                throw ex;
+            }
+            return reason(ex.error());
         }
-        return reason(response);
+        catch (IOException ex) {
+            throw Writes.unreachable(ex);
+        }
     }
 
     /**
-     * The plugin's own words for a refused rule are the innermost reason ("term: #$% was completely eliminated by
+     * The plugin's own words for a refused rule are the innermost reason ("term: => was completely eliminated by
      * analyzer": nothing of one side is left once analyzed); the outer ones are about building the analyzer.
      */
-    private String reason(Response response) {
-        JsonNode cause;
-        try {
-            cause = json.readTree(EntityUtils.toString(response.getEntity())).path("error");
+    private static String reason(ErrorCause error) {
+        ErrorCause deepest = error;
+        while (deepest.causedBy() != null) {
+            deepest = deepest.causedBy();
         }
-        catch (IOException | ParseException ex) {
-            return "is not a rule the analyzer accepts";
-        }
-        String reason = cause.path("reason").asString("refused");
-        while (cause.has("caused_by")) {
-            cause = cause.path("caused_by");
-            if (cause.hasNonNull("reason")) {
-                reason = cause.path("reason").asString();
-            }
-        }
+        String reason = deepest.reason() != null ? deepest.reason() : error.reason();
         return "is not a rule the analyzer accepts (" + reason + ")";
     }
 }
