@@ -49,6 +49,8 @@ class SearchThroughputBenchmark {
     static final int ES_PAGE = 11;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** For the checks around the measured runs; each run has a client of its own. */
+    private static final HttpClient CHECKS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static LaunchedRoundup roundup;
 
@@ -246,11 +248,10 @@ class SearchThroughputBenchmark {
 
     /** The seeded roundups are published before the launcher says it is up, but indexing follows within seconds. */
     private static void awaitDemoContentSearchable() throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long total = 0;
         while (System.nanoTime() < deadline) {
-            total = send(http, HttpRequest.newBuilder(roundup.gatewayUri().resolve("/api/search")).build())
+            total = check(HttpRequest.newBuilder(roundup.gatewayUri().resolve("/api/search")).build())
                     .path("total").asLong(0);
             if (total >= 6) {
                 System.out.println("[bench] " + total + " published roundups searchable");
@@ -266,12 +267,11 @@ class SearchThroughputBenchmark {
      * means {@link #directElasticsearchQuery} no longer matches what search-service sends.
      */
     private static List<Map<String, Object>> compareAnswers(List<HttpRequest> viaGateway, List<HttpRequest> direct) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Map<String, Object>> comparison = new ArrayList<>();
         int differing = 0;
         for (int i = 0; i < QUERIES.size(); i++) {
-            JsonNode gateway = send(http, viaGateway.get(i));
-            JsonNode elasticsearch = send(http, direct.get(i));
+            JsonNode gateway = check(viaGateway.get(i));
+            JsonNode elasticsearch = check(direct.get(i));
             long gatewayTotal = gateway.path("total").asLong(-1);
             long esTotal = elasticsearch.at("/hits/total/value").asLong(-1);
             List<String> gatewayIds = gateway.path("hits").valueStream().map(h -> h.path("id").asString("")).toList();
@@ -294,9 +294,9 @@ class SearchThroughputBenchmark {
         return comparison;
     }
 
-    private static JsonNode send(HttpClient http, HttpRequest request) {
+    private static JsonNode check(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CHECKS.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
             }
