@@ -1,8 +1,8 @@
 package io.roundup.support.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.messaging.MessageHeaders;
 
 /**
  * Kafka headers arrive as raw bytes or as strings depending on the mapper; Roundup's are always UTF-8 text. CloudEvents
@@ -18,7 +18,7 @@ public final class HeaderValues {
     private HeaderValues() {
     }
 
-    public static Optional<String> text(MessageHeaders headers, String name) {
+    public static Optional<String> text(Map<String, ?> headers, String name) {
         Object value = headers.get(name);
         if (value == null && name.startsWith(KAFKA_CE_PREFIX)) {
             value = headers.get(CANONICAL_CE_PREFIX + name.substring(KAFKA_CE_PREFIX.length()));

@@ -1,2 +1,2 @@
-/** Reading Roundup's CloudEvents headers off Kafka messages. */
+/** Reading Roundup's CloudEvents headers off Kafka messages; the event topics' settings. */
 package io.roundup.support.messaging;
