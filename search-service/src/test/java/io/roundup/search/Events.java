@@ -116,6 +116,14 @@ final class Events implements AutoCloseable {
 
     /** Every record with this key on a topic, read from the beginning. */
     List<ConsumerRecord<String, byte[]>> read(String topic, String key, Duration within) {
+        return read(topic, key, within, Duration.ZERO);
+    }
+
+    /**
+     * Every record with this key on a topic, read from the beginning; once one is found, reading goes on for
+     * {@code settle} more, so that a duplicate written a moment later is seen too.
+     */
+    List<ConsumerRecord<String, byte[]>> read(String topic, String key, Duration within, Duration settle) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "search-it-" + UUID.randomUUID());
@@ -126,12 +134,16 @@ final class Events implements AutoCloseable {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + within.toNanos();
-            while (found.isEmpty() && System.nanoTime() < deadline) {
+            long settled = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, settled)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (key.equals(r.key())) {
                         found.add(r);
                     }
                 });
+                if (!found.isEmpty() && settled == Long.MAX_VALUE) {
+                    settled = System.nanoTime() + settle.toNanos();
+                }
             }
         }
         return found;

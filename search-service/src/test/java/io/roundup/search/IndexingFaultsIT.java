@@ -11,22 +11,26 @@ import static org.awaitility.Awaitility.await;
 import io.roundup.devservices.DevServices;
 import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.devservices.spring.Service;
+import io.roundup.events.ArticleChanged;
 import io.roundup.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
-/** What indexing does when a message is poison, and when Elasticsearch goes away for a while. */
+/** What indexing does when a message is poison, alone or in a batch, and when Elasticsearch goes away for a while. */
 @SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
 @AutoConfigureMockMvc
 @WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
@@ -35,6 +39,9 @@ class IndexingFaultsIT extends SearchServiceHarness {
 
     static final String DLQ = "roundup.search.dlq";
     static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    BindingsLifecycleController bindings;
 
     @Test
     void poisonGoesToTheDeadLetterTopicWithItsReasonAndTheNextEventIsIndexed() {
@@ -64,25 +71,85 @@ class IndexingFaultsIT extends SearchServiceHarness {
     }
 
     @Test
-    void whileElasticsearchIsDownEventsWaitAndNothingIsLost(CapturedOutput output) {
+    void aPoisonInTheMiddleOfABatchGoesAloneToTheDeadLetterTopicAndTheRestOfTheBatchIsIndexed() {
         String word = word();
-        String id = id();
-        DevServices.elasticsearch().stop();
-        RecordMetadata sent;
+        String older = word();
+        List<String> good = new ArrayList<>();
+        String poison = id();
+        String twice = id();
+        // With the consumer stopped, everything below waits on the topic and comes back as one batch.
+        bindings.changeState("articles-in-0", BindingsLifecycleController.State.STOPPED);
         try {
-            sent = events.send(published(id, 1, Instant.now(), content("Patience " + word, "s", "c", List.of(), "a", "b",
+            for (int i = 0; i < 10; i++) {
+                if (i == 5) {
+                    events.sendRaw(Topics.ARTICLES, poison, "roundup.article.v1", "{\"articleId\":".getBytes(
+                            StandardCharsets.UTF_8), null);
+                }
+                String id = id();
+                good.add(id);
+                events.send(published(id, 1, Instant.now(), content("Batch " + word + " " + i, "s", "c", List.of(), "a",
+                        "b", List.of())));
+            }
+            // The same article twice and then an older revision of it, all in the same batch.
+            ArticleChanged second = published(twice, 2, Instant.now(), content("Batch " + word + " again", "s", "c",
+                    List.of(), "a", "b", List.of()));
+            events.send(second);
+            events.send(second);
+            events.send(published(twice, 1, Instant.now(), content("Batch " + older, "s", "c", List.of(), "a", "b",
                     List.of())));
-            String attempt = "Indexing " + sent.topic() + "-" + sent.partition() + "@" + sent.offset() + " failed";
-            await().atMost(PATIENCE).until(() -> output.getOut().contains(attempt));
-            assertThat(events.consumed(sent)).isFalse();
+        }
+        finally {
+            bindings.changeState("articles-in-0", BindingsLifecycleController.State.STARTED);
+        }
+        good.add(twice);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(api.search("q", word, "size", "50")))
+                .containsExactlyInAnyOrderElementsOf(good));
+        assertThat(ids(api.search("q", older))).isEmpty();
+        List<ConsumerRecord<String, byte[]>> dead = events.read(DLQ, poison, PATIENCE, Duration.ofSeconds(3));
+        assertThat(dead).as("dead letters for the poison").hasSize(1);
+        assertThat(text(dead.getFirst(), "x-exception-message")).contains("not a valid roundup.article.v1");
+    }
+
+    @Test
+    void whenElasticsearchStopsMidStreamEventsWaitAndNothingIsLost(CapturedOutput output) {
+        String word = word();
+        List<String> sent = new ArrayList<>();
+        RecordMetadata last = null;
+        for (int i = 0; i < 10; i++) {
+            last = publish(word, i, sent);
+        }
+        DevServices.elasticsearch().stop();
+        try {
+            for (int i = 10; i < 20; i++) {
+                last = publish(word, i, sent);
+            }
+            RecordMetadata waiting = last;
+            // The batch being retried, with the consumer paused, is named by partition and offsets: "…-0@8..10".
+            String attempt = "Indexing " + waiting.topic() + "-" + waiting.partition() + "@";
+            await().atMost(PATIENCE).until(() -> output.getOut().lines()
+                    .anyMatch(line -> line.contains(attempt) && line.contains("failed (attempt")));
+            assertThat(events.consumed(waiting)).isFalse();
         }
         finally {
             DevServices.elasticsearch().start();
         }
+        for (int i = 20; i < 30; i++) {
+            last = publish(word, i, sent);
+        }
         long started = System.nanoTime();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(api.search("q", word))).containsExactly(id));
-        System.out.println("Indexed " + (System.nanoTime() - started) / 1_000_000 + " ms after Elasticsearch came back");
-        await().atMost(PATIENCE).until(() -> events.consumed(sent));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(api.search("q", word, "size", "50")))
+                .containsExactlyInAnyOrderElementsOf(sent));
+        System.out.println("All indexed " + (System.nanoTime() - started) / 1_000_000 + " ms after Elasticsearch came back");
+        RecordMetadata end = last;
+        await().atMost(PATIENCE).until(() -> events.consumed(end));
+    }
+
+    private RecordMetadata publish(String word, int i, List<String> sent) {
+        String id = id();
+        sent.add(id);
+        return events.send(published(id, 1, Instant.now(), content("Stream " + word + " " + i, "s", "c", List.of(), "a",
+                "b", List.of())));
     }
 
     private String reason(String key) {

@@ -6,12 +6,20 @@ import io.roundup.events.ArticleRemoved;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.EventCodec;
 import io.roundup.search.indexing.ReviewDocument.ProductSummary;
+import io.roundup.search.indexing.ReviewWriter.Write;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Applies an article event to the review index: the published content in full, any other state as a tombstone. */
+/**
+ * Applies a batch of article events to a review index in one bulk: the published content in full, enriched with the
+ * products it lists, and any other state as a tombstone.
+ */
 @Component
 class ArticleIndexer {
 
@@ -19,61 +27,106 @@ class ArticleIndexer {
     private static final int MAX_PRODUCT_RECHECKS = 3;
     static final String REMOVED = "REMOVED";
 
-    private final SearchIndices indices;
     private final IndexedProducts products;
     private final ReviewWriter writer;
 
-    ArticleIndexer(SearchIndices indices, IndexedProducts products, ReviewWriter writer) {
-        this.indices = indices;
+    ArticleIndexer(IndexedProducts products, ReviewWriter writer) {
         this.products = products;
         this.writer = writer;
     }
 
-    void apply(ArticleEvent event) {
-        if (event.articleId() == null || event.articleId().isBlank()) {
-            throw new EventCodec.UnreadableEvent("article event without articleId");
-        }
-        indices.ensureCreated();
-        switch (event) {
-            case ArticleChanged changed when changed.status() == ArticleStatus.PUBLISHED && changed.published() != null ->
-                    indexPublished(changed);
-            case ArticleChanged changed -> indexTombstone(ReviewDocuments.tombstone(changed.articleId(), changed.revision(),
-                    changed.status() == null ? ArticleStatus.DRAFT.name() : changed.status().name(), changed.slug()));
-            case ArticleRemoved removed -> indexTombstone(
-                    ReviewDocuments.tombstone(removed.articleId(), removed.revision(), REMOVED, null));
-        }
-    }
-
-    private void indexPublished(ArticleChanged event) {
-        List<String> ids = ReviewDocuments.productIds(event.published());
-        List<ProductSummary> known = products.summaries(ids);
-        ReviewDocument review = ReviewDocuments.published(event, known);
-        if (!writer.write(review)) {
-            log.debug("Article {} revision {} is older than the indexed one; ignored", event.articleId(), event.revision());
-            return;
-        }
-        // A product event handled on the other consumer while we were reading may have missed this review (it was not
-        // searchable yet); looking again after the write closes that gap: either we see the new product here, or the
-        // product consumer's search sees our write.
-        for (int i = 0; i < MAX_PRODUCT_RECHECKS; i++) {
-            List<ProductSummary> again = products.summaries(ids);
-            if (again.equals(known)) {
-                break;
+    List<Rejected> apply(List<Decoded<ArticleEvent>> batch, IndexTarget target) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Decoded<ArticleEvent>> valid = new ArrayList<>();
+        for (Decoded<ArticleEvent> decoded : batch) {
+            String id = decoded.event().articleId();
+            if (id == null || id.isBlank()) {
+                rejected.add(new Rejected(decoded.position(), new EventCodec.UnreadableEvent("article event without articleId")));
             }
-            known = again;
-            writer.write(review.withProducts(known));
+            else {
+                valid.add(decoded);
+            }
         }
-        log.info("Indexed article {} revision {} (PUBLISHED, {} of {} products known)", event.articleId(),
-                event.revision(), known.size(), ids.size());
+        Set<String> listed = new LinkedHashSet<>();
+        valid.forEach(decoded -> {
+            if (decoded.event() instanceof ArticleChanged changed && isPublished(changed)) {
+                listed.addAll(ReviewDocuments.productIds(changed.published()));
+            }
+        });
+        Map<String, ProductSummary> known = products.lookup(target.products(), listed);
+
+        List<Write> writes = new ArrayList<>(valid.size());
+        for (Decoded<ArticleEvent> decoded : valid) {
+            ReviewDocument review = document(decoded.event(), known);
+            writes.add(new Write(decoded.position(), review.id(), review.revision(), review));
+        }
+        ReviewWriter.Outcome outcome = writer.write(target.reviews(), target.live(), writes);
+        rejected.addAll(outcome.rejected());
+        recheckProducts(writes, outcome, known, target);
+
+        for (Decoded<ArticleEvent> decoded : valid) {
+            decoded.withRequestId(() -> logOutcome(decoded, outcome));
+        }
+        return rejected;
     }
 
-    private void indexTombstone(ReviewDocument tombstone) {
-        if (writer.write(tombstone)) {
-            log.info("Indexed article {} revision {} ({}): out of search", tombstone.id(), tombstone.revision(),
-                    tombstone.status());
+    private static boolean isPublished(ArticleChanged changed) {
+        return changed.status() == ArticleStatus.PUBLISHED && changed.published() != null;
+    }
+
+    private static ReviewDocument document(ArticleEvent event, Map<String, ProductSummary> known) {
+        return switch (event) {
+            case ArticleChanged changed when isPublished(changed) -> ReviewDocuments.published(changed,
+                    IndexedProducts.summaries(ReviewDocuments.productIds(changed.published()), known));
+            case ArticleChanged changed -> ReviewDocuments.tombstone(changed.articleId(), changed.revision(),
+                    changed.status() == null ? ArticleStatus.DRAFT.name() : changed.status().name(), changed.slug());
+            case ArticleRemoved removed -> ReviewDocuments.tombstone(removed.articleId(), removed.revision(), REMOVED, null);
+        };
+    }
+
+    /**
+     * A product event handled on the other consumer while this batch was being built may have missed these reviews
+     * (they were not searchable yet); looking again after the write closes that gap: either the new product is seen
+     * here, or the product consumer's search sees this write.
+     */
+    private void recheckProducts(List<Write> writes, ReviewWriter.Outcome outcome, Map<String, ProductSummary> known,
+            IndexTarget target) {
+        List<Write> published = writes.stream()
+                .filter(write -> outcome.written().contains(write.position()))
+                .filter(write -> ((ReviewDocument) write.document()).isPublished()
+                        && !((ReviewDocument) write.document()).productIds().isEmpty())
+                .toList();
+        Map<String, ProductSummary> seen = known;
+        for (int i = 0; i < MAX_PRODUCT_RECHECKS && !published.isEmpty(); i++) {
+            Set<String> ids = new LinkedHashSet<>();
+            published.forEach(write -> ids.addAll(((ReviewDocument) write.document()).productIds()));
+            Map<String, ProductSummary> again = products.lookup(target.products(), ids);
+            List<Write> changed = new ArrayList<>();
+            for (Write write : published) {
+                ReviewDocument review = (ReviewDocument) write.document();
+                List<ProductSummary> fresh = IndexedProducts.summaries(review.productIds(), again);
+                if (!fresh.equals(IndexedProducts.summaries(review.productIds(), seen))) {
+                    changed.add(new Write(write.position(), review.id(), review.revision(), review.withProducts(fresh)));
+                }
+            }
+            if (changed.isEmpty()) {
+                return;
+            }
+            writer.write(target.reviews(), target.live(), changed);
+            published = changed;
+            seen = again;
         }
-        else {
-            log.debug("Article {} revision {} is older than the indexed one; ignored", tombstone.id(), tombstone.revision());
+    }
+
+    private static void logOutcome(Decoded<ArticleEvent> decoded, ReviewWriter.Outcome outcome) {
+        ArticleEvent event = decoded.event();
+        if (outcome.stale().contains(decoded.position())) {
+            log.debug("Article {} revision {} is older than the indexed one; ignored", event.articleId(), event.revision());
+        }
+        else if (outcome.written().contains(decoded.position())) {
+            String state = event instanceof ArticleChanged changed && isPublished(changed) ? "PUBLISHED"
+                    : "out of search";
+            log.info("Indexed article {} revision {} ({})", event.articleId(), event.revision(), state);
         }
     }
 }

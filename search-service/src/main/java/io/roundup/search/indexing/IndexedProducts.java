@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** Reads products from the products index (real-time gets, so a product written a moment ago is seen). */
+/** Reads products from a products index (real-time gets, so a product written a moment ago is seen). */
 @Component
 class IndexedProducts {
 
@@ -24,19 +24,18 @@ class IndexedProducts {
     }
 
     /** The active products among {@code ids}, in the order given; unknown and removed ones are left out. */
-    List<ProductSummary> summaries(List<String> ids) {
-        Map<String, ProductSummary> known = lookup(ids);
+    static List<ProductSummary> summaries(List<String> ids, Map<String, ProductSummary> known) {
         return ids.stream().map(known::get).filter(Objects::nonNull).toList();
     }
 
-    /** The active products among {@code ids}, by id. */
-    Map<String, ProductSummary> lookup(Collection<String> ids) {
+    /** The active products among {@code ids} in {@code index}, by id. */
+    Map<String, ProductSummary> lookup(String index, Collection<String> ids) {
         Map<String, ProductSummary> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
         try {
-            MgetResponse<ProductDocument> response = client.mget(m -> m.index(SearchIndices.PRODUCTS)
+            MgetResponse<ProductDocument> response = client.mget(m -> m.index(index)
                     .ids(new ArrayList<>(ids)), ProductDocument.class);
             for (MultiGetResponseItem<ProductDocument> item : response.docs()) {
                 if (item.isFailure()) {

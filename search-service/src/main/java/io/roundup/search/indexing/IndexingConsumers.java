@@ -1,21 +1,24 @@
 package io.roundup.search.indexing;
 
-import io.roundup.events.ArticleEvent;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
-import io.roundup.events.ProductEvent;
 import io.roundup.support.messaging.HeaderValues;
-import io.roundup.support.web.RequestIds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.slf4j.MDC;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
- * The two consumers, bound as {@code articles-in-0} and {@code products-in-0}. Each decodes by {@code ce_type} and
- * carries the producer's request id in the MDC while it indexes, so one id ties the HTTP write to the index write.
- * An unreadable message throws {@link EventCodec.UnreadableEvent}, which {@link IndexingFaults} dead-letters.
+ * The two consumers, bound as {@code articles-in-0} and {@code products-in-0} in batch mode: each poll's records
+ * arrive together and are indexed in bulk. When an event of the batch cannot be applied, the consumer names it with a
+ * {@link BatchListenerFailedException}: the records before it are done, it goes to the dead-letter topic
+ * ({@link IndexingFaults}), and the ones after it are delivered again.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexingConsumers {
@@ -26,30 +29,35 @@ class IndexingConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> articles(EventCodec codec, ArticleIndexer indexer) {
-        return message -> handle(message, codec, ArticleEvent.class, indexer::apply);
+    Consumer<Message<List<byte[]>>> articles(EventIndexing indexing) {
+        return batch -> handle(batch, indexing::articles);
     }
 
     @Bean
-    Consumer<Message<byte[]>> products(EventCodec codec, ProductIndexer indexer) {
-        return message -> handle(message, codec, ProductEvent.class, indexer::apply);
+    Consumer<Message<List<byte[]>>> products(EventIndexing indexing) {
+        return batch -> handle(batch, indexing::products);
     }
 
-    static <E> void handle(Message<byte[]> message, EventCodec codec, Class<E> family, Consumer<E> handler) {
-        HeaderValues.text(message.getHeaders(), CloudEventHeaders.REQUEST_ID)
-                .map(RequestIds::acceptOrCreate)
-                .ifPresent(id -> MDC.put(RequestIds.MDC_KEY, id));
-        try {
-            String ceType = HeaderValues.text(message.getHeaders(), CloudEventHeaders.TYPE)
-                    .orElseThrow(() -> new EventCodec.UnreadableEvent("the message has no " + CloudEventHeaders.TYPE + " header"));
-            Object event = codec.read(ceType, message.getPayload());
-            if (!family.isInstance(event)) {
-                throw new EventCodec.UnreadableEvent(ceType + " does not belong on this topic");
-            }
-            handler.accept(family.cast(event));
+    static void handle(Message<List<byte[]>> batch, BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> indexing) {
+        List<Rejected> rejected = indexing.apply(events(batch), IndexTarget.LIVE);
+        if (!rejected.isEmpty()) {
+            Rejected first = rejected.getFirst();
+            throw new BatchListenerFailedException(first.reason().getMessage(), first.reason(), first.position());
         }
-        finally {
-            MDC.remove(RequestIds.MDC_KEY);
+    }
+
+    /** The records of a batch with their own headers, which the binder hands over as one map per record. */
+    @SuppressWarnings("unchecked")
+    static List<RawEvent> events(Message<List<byte[]>> batch) {
+        List<byte[]> payloads = batch.getPayload();
+        Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        List<Map<String, Object>> headers = converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        List<RawEvent> events = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            Map<String, Object> own = i < headers.size() ? headers.get(i) : Map.of();
+            events.add(new RawEvent(HeaderValues.text(own, CloudEventHeaders.TYPE).orElse(null), payloads.get(i),
+                    HeaderValues.text(own, CloudEventHeaders.REQUEST_ID).orElse(null)));
         }
+        return events;
     }
 }

@@ -2,8 +2,11 @@ package io.roundup.search.indexing;
 
 import io.roundup.events.EventCodec;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -21,14 +24,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * What happens when indexing a message fails. A passing failure (Elasticsearch unreachable or overloaded) is retried
- * in the listener container with an exponential back-off that never gives up, so nothing is lost and the partition
- * waits, keeping the order. A message no retry can help (unreadable, or a document Elasticsearch refuses) goes to the
- * dead-letter topic at once, with the reason in {@value #EXCEPTION_MESSAGE}, and the consumer carries on.
+ * What happens when indexing a batch fails. A passing failure (Elasticsearch unreachable or overloaded) is retried
+ * in the listener container with an exponential back-off that never gives up, the whole batch again with the consumer
+ * paused, so nothing is lost and the partition waits, keeping the order. An event no retry can help (unreadable, or a
+ * document Elasticsearch refuses), named by the consumer's {@code BatchListenerFailedException}, goes to the
+ * dead-letter topic at once, with the reason in {@value #EXCEPTION_MESSAGE}, and the consumer carries on after it.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexingFaults {
@@ -97,14 +102,36 @@ class IndexingFaults {
 
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, forever);
         handler.addNotRetryableExceptions(EventCodec.UnreadableEvent.class, UnindexableEvent.class);
-        handler.setRetryListeners((record, ex, attempt) -> {
+        handler.setRetryListeners(new RetryLog());
+        return handler;
+    }
+
+    /** One warning per failed attempt, naming the records waiting (a batch, or the one record after a dead letter). */
+    static final class RetryLog implements RetryListener {
+
+        @Override
+        public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {
+            warn(record.topic() + "-" + record.partition() + "@" + record.offset(), ex, attempt);
+        }
+
+        @Override
+        public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+            StringJoiner where = new StringJoiner(", ");
+            for (TopicPartition partition : records.partitions()) {
+                List<? extends ConsumerRecord<?, ?>> those = records.records(partition);
+                long first = those.getFirst().offset();
+                long last = those.getLast().offset();
+                where.add(partition + "@" + (first == last ? String.valueOf(first) : first + ".." + last));
+            }
+            warn(where.toString(), ex, attempt);
+        }
+
+        private static void warn(String where, Exception ex, int attempt) {
             Throwable reason = reason(ex);
             if (!(reason instanceof EventCodec.UnreadableEvent || reason instanceof UnindexableEvent)) {
-                log.warn("Indexing {}-{}@{} failed (attempt {}): {}; retrying", record.topic(), record.partition(),
-                        record.offset(), attempt, reason.toString());
+                log.warn("Indexing {} failed (attempt {}): {}; retrying", where, attempt, reason.toString());
             }
-        });
-        return handler;
+        }
     }
 
     private static Headers reasonHeaders(ConsumerRecord<?, ?> record, Exception ex) {

@@ -11,6 +11,7 @@ import io.roundup.events.ProductChanged;
 import io.roundup.events.ProductEvent;
 import io.roundup.events.ProductRemoved;
 import io.roundup.search.indexing.ReviewDocument.ProductSummary;
+import io.roundup.search.indexing.ReviewWriter.Write;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,9 +24,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies a product event: the product index first (at the product's revision), then every review that lists the
- * product is rebuilt from its stored source with fresh product data. This Elasticsearch has neither scripts nor
- * update-by-query, so the rebuild reads the reviews and writes them back in bulk at their own revisions.
+ * Applies a batch of product events: the product index first (at each product's revision, in one bulk), then every
+ * review that lists one of the changed products is rebuilt from its stored source with fresh product data. This
+ * Elasticsearch has neither scripts nor update-by-query, so the rebuild reads the reviews and writes them back in bulk
+ * at their own revisions.
  */
 @Component
 class ProductIndexer {
@@ -34,47 +36,70 @@ class ProductIndexer {
     private static final int PAGE = 200;
 
     private final ElasticsearchClient client;
-    private final SearchIndices indices;
     private final IndexedProducts products;
     private final ReviewWriter writer;
 
-    ProductIndexer(ElasticsearchClient client, SearchIndices indices, IndexedProducts products, ReviewWriter writer) {
+    ProductIndexer(ElasticsearchClient client, IndexedProducts products, ReviewWriter writer) {
         this.client = client;
-        this.indices = indices;
         this.products = products;
         this.writer = writer;
     }
 
-    void apply(ProductEvent event) {
-        if (event.productId() == null || event.productId().isBlank()) {
-            throw new EventCodec.UnreadableEvent("product event without productId");
+    List<Rejected> apply(List<Decoded<ProductEvent>> batch, IndexTarget target) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Write> writes = new ArrayList<>();
+        for (Decoded<ProductEvent> decoded : batch) {
+            String id = decoded.event().productId();
+            if (id == null || id.isBlank()) {
+                rejected.add(new Rejected(decoded.position(), new EventCodec.UnreadableEvent("product event without productId")));
+                continue;
+            }
+            ProductDocument product = switch (decoded.event()) {
+                case ProductChanged changed -> ReviewDocuments.product(changed);
+                case ProductRemoved removed -> ReviewDocuments.removed(removed);
+            };
+            writes.add(new Write(decoded.position(), product.id(), product.revision(), product));
         }
-        indices.ensureCreated();
-        ProductDocument product = switch (event) {
-            case ProductChanged changed -> ReviewDocuments.product(changed);
-            case ProductRemoved removed -> ReviewDocuments.removed(removed);
-        };
-        if (!writer.write(product)) {
-            log.debug("Product {} revision {} is older than the indexed one; ignored", product.id(), product.revision());
-            return;
+        ReviewWriter.Outcome outcome = writer.write(target.products(), target.live(), writes);
+        rejected.addAll(outcome.rejected());
+
+        Set<String> changed = new LinkedHashSet<>();
+        writes.stream().filter(write -> outcome.written().contains(write.position())).forEach(write -> changed.add(write.id()));
+        int reviews = refreshReviewsListing(changed, target);
+
+        for (Decoded<ProductEvent> decoded : batch) {
+            ProductEvent event = decoded.event();
+            if (outcome.written().contains(decoded.position())) {
+                decoded.withRequestId(() -> log.info("Indexed product {} revision {} ({})", event.productId(),
+                        event.revision(), event instanceof ProductRemoved ? ProductDocument.REMOVED : ProductDocument.ACTIVE));
+            }
+            else if (outcome.stale().contains(decoded.position())) {
+                decoded.withRequestId(() -> log.debug("Product {} revision {} is older than the indexed one; ignored",
+                        event.productId(), event.revision()));
+            }
         }
-        int reviews = refreshReviewsListing(product.id());
-        log.info("Indexed product {} revision {} ({}); {} reviews refreshed", product.id(), product.revision(),
-                product.status(), reviews);
+        if (!changed.isEmpty()) {
+            log.info("{} products changed; {} reviews listing them refreshed", changed.size(), reviews);
+        }
+        return rejected;
     }
 
-    private int refreshReviewsListing(String productId) {
+    private int refreshReviewsListing(Set<String> productIds, IndexTarget target) {
+        if (productIds.isEmpty()) {
+            return 0;
+        }
+        List<FieldValue> ids = productIds.stream().map(FieldValue::of).toList();
         int refreshed = 0;
         try {
             // Reviews written in the last second are not searchable yet; a refresh makes sure none is missed.
-            client.indices().refresh(r -> r.index(SearchIndices.REVIEWS));
+            client.indices().refresh(r -> r.index(target.reviews()));
             List<FieldValue> after = null;
             while (true) {
                 List<FieldValue> from = after;
                 SearchResponse<ReviewDocument> page = client.search(s -> {
-                    s.index(SearchIndices.REVIEWS)
+                    s.index(target.reviews())
                             .query(q -> q.bool(b -> b
-                                    .filter(f -> f.term(t -> t.field("productIds").value(productId)))
+                                    .filter(f -> f.terms(t -> t.field("productIds").terms(v -> v.value(ids))))
                                     .filter(f -> f.term(t -> t.field("status").value(ReviewDocument.PUBLISHED)))))
                             .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
                             .size(PAGE);
@@ -88,7 +113,9 @@ class ProductIndexer {
                     return refreshed;
                 }
                 List<ReviewDocument> reviews = hits.stream().map(Hit::source).filter(Objects::nonNull).toList();
-                writer.writeAll(withFreshProducts(reviews));
+                ReviewWriter.Outcome outcome = writer.write(target.reviews(), target.live(), withFreshProducts(reviews, target));
+                outcome.rejected().forEach(refused -> log.error("Could not refresh the products of a review: {}",
+                        refused.reason().getMessage()));
                 refreshed += reviews.size();
                 if (hits.size() < PAGE) {
                     return refreshed;
@@ -97,22 +124,25 @@ class ProductIndexer {
             }
         }
         catch (ElasticsearchException ex) {
-            throw Writes.classify("the reviews listing product " + productId, ex);
+            throw new IllegalStateException("Could not refresh the reviews listing products " + productIds + " ("
+                    + ex.getMessage() + "); will retry", ex);
         }
         catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }
 
-    private List<ReviewDocument> withFreshProducts(List<ReviewDocument> reviews) {
+    /** The reviews again with fresh product data; the positions are the reviews' own, used only to read the outcome. */
+    private List<Write> withFreshProducts(List<ReviewDocument> reviews, IndexTarget target) {
         Set<String> ids = new LinkedHashSet<>();
         reviews.forEach(review -> ids.addAll(review.productIds() == null ? List.of() : review.productIds()));
-        Map<String, ProductSummary> known = products.lookup(ids);
-        List<ReviewDocument> rebuilt = new ArrayList<>(reviews.size());
-        for (ReviewDocument review : reviews) {
+        Map<String, ProductSummary> known = products.lookup(target.products(), ids);
+        List<Write> rebuilt = new ArrayList<>(reviews.size());
+        for (int i = 0; i < reviews.size(); i++) {
+            ReviewDocument review = reviews.get(i);
             List<ProductSummary> fresh = review.productIds() == null ? List.of()
-                    : review.productIds().stream().map(known::get).filter(Objects::nonNull).toList();
-            rebuilt.add(review.withProducts(fresh));
+                    : IndexedProducts.summaries(review.productIds(), known);
+            rebuilt.add(new Write(i, review.id(), review.revision(), review.withProducts(fresh)));
         }
         return rebuilt;
     }

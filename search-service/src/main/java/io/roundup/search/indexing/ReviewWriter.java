@@ -7,16 +7,19 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes documents with the entity's revision as external version ({@code external_gte}): the same revision again is
- * harmless, an older one is refused by Elasticsearch itself, so redelivery and reordering cannot go back in time.
- * While a reindex builds the next version of an index, every write is repeated there too.
+ * Writes documents in bulk with the entity's revision as external version ({@code external_gte}): the same revision
+ * again is harmless, an older one is refused by Elasticsearch itself, so redelivery, replay and reordering cannot go back
+ * in time. Writes to the live aliases are repeated, in the same bulk, into the version a reindex is building.
  */
 @Component
 class ReviewWriter {
@@ -31,72 +34,89 @@ class ReviewWriter {
         this.indices = indices;
     }
 
-    /** Returns false when the index already holds a newer revision. */
-    boolean write(ReviewDocument review) {
-        return write(SearchIndices.REVIEWS, review.id(), review.revision(), review);
+    /**
+     * A document to write at its revision.
+     *
+     * @param position the event of the batch it comes from, so that a refusal can name it
+     */
+    record Write(int position, String id, long revision, Object document) {
     }
 
-    /** Returns false when the index already holds a newer revision. */
-    boolean write(ProductDocument product) {
-        return write(SearchIndices.PRODUCTS, product.id(), product.revision(), product);
+    /** What a bulk did, by position: written, left alone because the index holds a newer revision, or refused. */
+    record Outcome(Set<Integer> written, Set<Integer> stale, List<Rejected> rejected) {
     }
 
-    private boolean write(String alias, String id, long revision, Object document) {
-        if (!index(alias, true, id, revision, document)) {
-            return false;
+    /**
+     * Writes every document into {@code index} (an alias when {@code live}). A passing failure of any of them
+     * (Elasticsearch unreachable, overloaded) throws, so that the whole batch is tried again; documents written
+     * meanwhile are written again at the same revision, which changes nothing.
+     */
+    Outcome write(String index, boolean live, List<Write> writes) {
+        Set<Integer> written = new HashSet<>();
+        Set<Integer> stale = new HashSet<>();
+        List<Rejected> rejected = new ArrayList<>();
+        if (writes.isEmpty()) {
+            return new Outcome(written, stale, rejected);
         }
-        indices.mirror(alias).ifPresent(next -> index(next, false, id, revision, document));
-        return true;
-    }
-
-    private boolean index(String target, boolean isAlias, String id, long revision, Object document) {
-        try {
-            client.index(i -> i.index(target).id(id).version(revision).versionType(VersionType.ExternalGte)
-                    .requireAlias(isAlias).document(document));
-            return true;
+        Optional<String> mirror = live ? indices.mirror(index) : Optional.empty();
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        List<Write> operations = new ArrayList<>();
+        for (Write write : writes) {
+            bulk.operations(op -> op.index(i -> i.index(index).requireAlias(live).id(write.id())
+                    .version(write.revision()).versionType(VersionType.ExternalGte).document(write.document())));
+            operations.add(write);
+            mirror.ifPresent(next -> {
+                bulk.operations(op -> op.index(i -> i.index(next).id(write.id())
+                        .version(write.revision()).versionType(VersionType.ExternalGte).document(write.document())));
+                operations.add(null);
+            });
         }
-        catch (ElasticsearchException ex) {
-            if (Writes.isVersionConflict(ex.status(), ex.error())) {
-                log.debug("{} {} revision {} is older than the indexed one; ignored", target, id, revision);
-                return false;
+        BulkResponse response = send(bulk.build());
+        List<BulkResponseItem> items = response.items();
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            Write write = operations.get(i);
+            if (write == null) {
+                mirrored(item);
             }
-            throw Writes.classify(target + " " + id + " revision " + revision, ex);
+            else if (item.error() == null) {
+                written.add(write.position());
+            }
+            else if (Writes.isVersionConflict(item.status(), item.error())) {
+                stale.add(write.position());
+            }
+            else {
+                RuntimeException failure = Writes.classify(index + " " + write.id() + " revision " + write.revision(),
+                        item.status(), item.error());
+                if (!(failure instanceof UnindexableEvent)) {
+                    throw failure;
+                }
+                rejected.add(new Rejected(write.position(), failure));
+            }
         }
-        catch (IOException ex) {
-            throw Writes.unreachable(ex);
-        }
+        return new Outcome(written, stale, rejected);
     }
 
-    /** Writes many reviews at their own revisions; a review that moved on meanwhile keeps its newer state. */
-    void writeAll(List<ReviewDocument> reviews) {
-        if (reviews.isEmpty()) {
+    /** A copy into the version being built: a conflict means it has newer already; a refusal the reindex's count check will show. */
+    private static void mirrored(BulkResponseItem item) {
+        if (item.error() == null || Writes.isVersionConflict(item.status(), item.error())) {
             return;
         }
-        Optional<String> mirror = indices.mirror(SearchIndices.REVIEWS);
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        for (ReviewDocument review : reviews) {
-            bulk.operations(op -> op.index(i -> i.index(SearchIndices.REVIEWS).requireAlias(true).id(review.id())
-                    .version(review.revision()).versionType(VersionType.ExternalGte).document(review)));
-            mirror.ifPresent(next -> bulk.operations(op -> op.index(i -> i.index(next).id(review.id())
-                    .version(review.revision()).versionType(VersionType.ExternalGte).document(review))));
+        RuntimeException failure = Writes.classify(item.index() + " " + item.id(), item.status(), item.error());
+        if (!(failure instanceof UnindexableEvent)) {
+            throw failure;
         }
+        log.warn("The index being built refused {}: {}", item.id(), failure.getMessage());
+    }
+
+    private BulkResponse send(BulkRequest request) {
         try {
-            BulkResponse response = client.bulk(bulk.build());
-            if (response.errors()) {
-                for (BulkResponseItem item : response.items()) {
-                    if (item.error() == null) {
-                        continue;
-                    }
-                    if (Writes.isVersionConflict(item.status(), item.error())) {
-                        log.debug("review {} moved on meanwhile; its newer state stays", item.id());
-                        continue;
-                    }
-                    throw Writes.classify("review " + item.id(), item.status(), item.error());
-                }
-            }
+            return client.bulk(request);
         }
         catch (ElasticsearchException ex) {
-            throw Writes.classify("a bulk of reviews", ex);
+            // The request as a whole, not one document, failed: nothing to dead-letter, so try again.
+            throw new IllegalStateException("Elasticsearch refused a bulk of " + request.operations().size()
+                    + " documents (" + ex.getMessage() + "); will retry", ex);
         }
         catch (IOException ex) {
             throw Writes.unreachable(ex);

@@ -64,7 +64,7 @@ public class SearchIndices implements ApplicationRunner {
     }
 
     /** Creates whatever index or alias is missing; cheap once done. */
-    void ensureCreated() {
+    public void ensureCreated() {
         if (ready) {
             return;
         }

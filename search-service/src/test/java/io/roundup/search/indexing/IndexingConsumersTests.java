@@ -2,18 +2,24 @@ package io.roundup.search.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 import io.roundup.events.ArticleEvent;
 import io.roundup.events.ArticleRemoved;
-import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.events.ProductRemoved;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
+import org.mockito.ArgumentCaptor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.MessageBuilder;
@@ -23,50 +29,81 @@ class IndexingConsumersTests {
     private final EventCodec codec = new EventCodec();
 
     @Test
-    void anEventIsDecodedByItsTypeAndHandledWithItsRequestIdInTheMdc() {
-        ArticleRemoved removed = new ArticleRemoved("a-1", 9, Instant.parse("2026-11-22T08:00:00Z"));
-        List<String> requestIds = new ArrayList<>();
-        List<ArticleEvent> handled = new ArrayList<>();
-
-        IndexingConsumers.handle(message(codec.write(removed), "roundup.article.removed.v1", "req-42"), codec,
-                ArticleEvent.class, event -> {
-                    handled.add(event);
-                    requestIds.add(MDC.get("requestId"));
-                });
-
-        assertThat(handled).containsExactly(removed);
-        assertThat(requestIds).containsExactly("req-42");
-        assertThat(MDC.get("requestId")).isNull();
-    }
-
-    @Test
-    void theTypeIsAlsoFoundUnderItsCanonicalCloudEventsName() {
-        ArticleRemoved removed = new ArticleRemoved("a-2", 3, Instant.parse("2026-11-22T08:00:00Z"));
-        Message<byte[]> message = MessageBuilder.withPayload(codec.write(removed))
-                .setHeader("ce-type", "roundup.article.removed.v1")
+    void eachRecordOfABatchKeepsItsOwnTypeAndRequestId() {
+        byte[] first = codec.write(new ArticleRemoved("a-1", 9, Instant.now()));
+        byte[] second = codec.write(new ArticleRemoved("a-2", 3, Instant.now()));
+        Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of(first, second))
+                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.of(
+                        headers("ce_type", "roundup.article.removed.v1", "roundup_requestid", "req-1"),
+                        headers("ce-type", "roundup.article.removed.v1")))
                 .build();
-        List<ArticleEvent> handled = new ArrayList<>();
 
-        IndexingConsumers.handle(message, codec, ArticleEvent.class, handled::add);
+        List<RawEvent> events = IndexingConsumers.events(batch);
 
-        assertThat(handled).containsExactly(removed);
+        assertThat(events).extracting(RawEvent::ceType).containsExactly("roundup.article.removed.v1",
+                "roundup.article.removed.v1");
+        assertThat(events).extracting(RawEvent::requestId).containsExactly("req-1", null);
+        assertThat(events).extracting(RawEvent::payload).containsExactly(first, second);
     }
 
     @Test
-    void poisonIsUnreadable() {
+    void theFirstRejectedEventIsNamedToTheContainer() {
+        Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of(new byte[1], new byte[1], new byte[1])).build();
+        EventCodec.UnreadableEvent poison = new EventCodec.UnreadableEvent("unknown ce_type 'x'");
+        UnindexableEvent refused = new UnindexableEvent("Elasticsearch refused it");
+
+        assertThatThrownBy(() -> IndexingConsumers.handle(batch, (events, target) -> {
+            assertThat(target).isEqualTo(IndexTarget.LIVE);
+            return List.of(new Rejected(1, poison), new Rejected(2, refused));
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, ex -> {
+            assertThat(ex.getIndex()).isEqualTo(1);
+            assertThat(ex.getCause()).isSameAs(poison);
+        });
+        IndexingConsumers.handle(batch, (events, target) -> List.of());
+    }
+
+    @Test
+    void poisonIsRejectedByPositionAndTheRestIsApplied() {
+        ArticleIndexer articles = mock(ArticleIndexer.class);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<Decoded<ArticleEvent>>> applied = ArgumentCaptor.forClass(List.class);
+        given(articles.apply(applied.capture(), eq(IndexTarget.LIVE))).willReturn(List.of());
+        EventIndexing indexing = new EventIndexing(codec, mock(SearchIndices.class), articles, mock(ProductIndexer.class));
+        ArticleRemoved good = new ArticleRemoved("a-1", 9, Instant.parse("2026-11-22T08:00:00Z"));
+        byte[] valid = codec.write(good);
+
+        List<Rejected> rejected = indexing.articles(List.of(
+                new RawEvent(null, valid, null),
+                new RawEvent("roundup.article.v9", valid, null),
+                new RawEvent("roundup.article.removed.v1", valid, "req-42"),
+                new RawEvent("roundup.article.removed.v1", "{nope".getBytes(StandardCharsets.UTF_8), null),
+                new RawEvent("roundup.product.removed.v1", codec.write(new ProductRemoved("p-1", 2, Instant.now())), null),
+                new RawEvent("roundup.article.removed.v1", null, null)), IndexTarget.LIVE);
+
+        assertThat(rejected).extracting(Rejected::position).containsExactly(0, 1, 3, 4, 5);
+        assertThat(rejected).extracting(r -> r.reason().getMessage()).satisfiesExactly(
+                m -> assertThat(m).contains("ce_type"),
+                m -> assertThat(m).contains("unknown ce_type"),
+                m -> assertThat(m).contains("not a valid roundup.article.removed.v1"),
+                m -> assertThat(m).contains("does not belong"),
+                m -> assertThat(m).contains("no payload"));
+        assertThat(rejected).allSatisfy(r -> assertThat(r.reason()).isInstanceOf(EventCodec.UnreadableEvent.class));
+        assertThat(applied.getValue()).containsExactly(new Decoded<>(2, good, "req-42"));
+    }
+
+    @Test
+    void rejectionsFromTheIndexAreMergedInPositionOrder() {
+        ArticleIndexer articles = mock(ArticleIndexer.class);
+        UnindexableEvent refused = new UnindexableEvent("refused");
+        given(articles.apply(any(), any())).willReturn(List.of(new Rejected(0, refused)));
+        EventIndexing indexing = new EventIndexing(codec, mock(SearchIndices.class), articles, mock(ProductIndexer.class));
         byte[] valid = codec.write(new ArticleRemoved("a-1", 9, Instant.now()));
-        assertThatThrownBy(() -> IndexingConsumers.handle(message(valid, null, null), codec, ArticleEvent.class, e -> { }))
-                .isInstanceOf(EventCodec.UnreadableEvent.class).hasMessageContaining("ce_type");
-        assertThatThrownBy(() -> IndexingConsumers.handle(message(valid, "roundup.article.v9", null), codec, ArticleEvent.class, e -> { }))
-                .isInstanceOf(EventCodec.UnreadableEvent.class).hasMessageContaining("unknown ce_type");
-        assertThatThrownBy(() -> IndexingConsumers.handle(message("{nope".getBytes(StandardCharsets.UTF_8),
-                "roundup.article.removed.v1", "req-1"), codec, ArticleEvent.class, e -> { }))
-                .isInstanceOf(EventCodec.UnreadableEvent.class);
-        byte[] product = codec.write(new ProductRemoved("p-1", 2, Instant.now()));
-        assertThatThrownBy(() -> IndexingConsumers.handle(message(product, "roundup.product.removed.v1", null), codec,
-                ArticleEvent.class, e -> { }))
-                .isInstanceOf(EventCodec.UnreadableEvent.class).hasMessageContaining("does not belong");
-        assertThat(MDC.get("requestId")).isNull();
+
+        List<Rejected> rejected = indexing.articles(List.of(new RawEvent("roundup.article.removed.v1", valid, null),
+                new RawEvent(null, valid, null)), IndexTarget.LIVE);
+
+        assertThat(rejected).extracting(Rejected::position).containsExactly(0, 1);
+        assertThat(rejected.getFirst().reason()).isSameAs(refused);
     }
 
     @Test
@@ -79,14 +116,11 @@ class IndexingConsumersTests {
         assertThat(IndexingFaults.reason(new RuntimeException("x", root))).isSameAs(root);
     }
 
-    private static Message<byte[]> message(byte[] payload, String ceType, String requestId) {
-        MessageBuilder<byte[]> builder = MessageBuilder.withPayload(payload);
-        if (ceType != null) {
-            builder.setHeader(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+    private static Map<String, Object> headers(String... pairs) {
+        Map<String, Object> headers = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            headers.put(pairs[i], pairs[i + 1].getBytes(StandardCharsets.UTF_8));
         }
-        if (requestId != null) {
-            builder.setHeader(CloudEventHeaders.REQUEST_ID, requestId.getBytes(StandardCharsets.UTF_8));
-        }
-        return builder.build();
+        return headers;
     }
 }

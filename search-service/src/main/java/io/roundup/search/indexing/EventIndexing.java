@@ -1,0 +1,84 @@
+package io.roundup.search.indexing;
+
+import io.roundup.events.ArticleEvent;
+import io.roundup.events.CloudEventHeaders;
+import io.roundup.events.EventCodec;
+import io.roundup.events.ProductEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decodes a batch of events by {@code ce_type} and applies it to an {@link IndexTarget}: the live consumers and a
+ * reindex's replay of the topics go through here alike. Every readable event is applied; what cannot be (unreadable,
+ * or refused by Elasticsearch for what it is) comes back as {@link Rejected}, ordered by position. A passing failure
+ * throws, and the whole batch may be applied again: that is harmless, every write is at the event's revision.
+ */
+@Component
+public class EventIndexing {
+
+    private final EventCodec codec;
+    private final SearchIndices indices;
+    private final ArticleIndexer articles;
+    private final ProductIndexer products;
+
+    EventIndexing(EventCodec codec, SearchIndices indices, ArticleIndexer articles, ProductIndexer products) {
+        this.codec = codec;
+        this.indices = indices;
+        this.articles = articles;
+        this.products = products;
+    }
+
+    public List<Rejected> articles(List<RawEvent> batch, IndexTarget target) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Decoded<ArticleEvent>> readable = decode(batch, ArticleEvent.class, rejected);
+        ensureCreated(target);
+        rejected.addAll(articles.apply(readable, target));
+        rejected.sort(Comparator.comparingInt(Rejected::position));
+        return rejected;
+    }
+
+    public List<Rejected> products(List<RawEvent> batch, IndexTarget target) {
+        List<Rejected> rejected = new ArrayList<>();
+        List<Decoded<ProductEvent>> readable = decode(batch, ProductEvent.class, rejected);
+        ensureCreated(target);
+        rejected.addAll(products.apply(readable, target));
+        rejected.sort(Comparator.comparingInt(Rejected::position));
+        return rejected;
+    }
+
+    private void ensureCreated(IndexTarget target) {
+        if (target.live()) {
+            indices.ensureCreated();
+        }
+    }
+
+    private <E> List<Decoded<E>> decode(List<RawEvent> batch, Class<E> family, List<Rejected> rejected) {
+        List<Decoded<E>> readable = new ArrayList<>(batch.size());
+        for (int position = 0; position < batch.size(); position++) {
+            RawEvent raw = batch.get(position);
+            try {
+                readable.add(new Decoded<>(position, read(raw, family), raw.requestId()));
+            }
+            catch (EventCodec.UnreadableEvent ex) {
+                rejected.add(new Rejected(position, ex));
+            }
+        }
+        return readable;
+    }
+
+    private <E> E read(RawEvent raw, Class<E> family) {
+        if (raw.ceType() == null) {
+            throw new EventCodec.UnreadableEvent("the message has no " + CloudEventHeaders.TYPE + " header");
+        }
+        if (raw.payload() == null || raw.payload().length == 0) {
+            throw new EventCodec.UnreadableEvent("the message has no payload");
+        }
+        Object event = codec.read(raw.ceType(), raw.payload());
+        if (!family.isInstance(event)) {
+            throw new EventCodec.UnreadableEvent(raw.ceType() + " does not belong on this topic");
+        }
+        return family.cast(event);
+    }
+}
