@@ -5,30 +5,45 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A reindex and how far it got.
+ * A reindex and how far it got: a snapshot, replaced as the job moves on.
  *
  * @param id the job id, for {@code GET /api/search/reindex/{id}}
  * @param status {@code QUEUED} (another reindex runs; this one starts when it ends), {@code RUNNING},
  *        {@code SUCCEEDED} or {@code FAILED}
+ * @param phase while running: {@code REPLAYING} the topics into the new versions, {@code CHECKING} them against the
+ *        live ones, {@code SWITCHING} the aliases over and catching up
  * @param startedAt when it started
  * @param finishedAt when it ended; absent while running
- * @param indices per alias, the physical index it now points at (once moved)
- * @param copied per alias, how many documents were copied into the new version
+ * @param indices per alias, the new version being built (the alias moves to it at the end)
+ * @param replayed per topic, how many events were read from it
+ * @param skipped how many of them could not be applied (unreadable or refused: they are on the dead-letter topic)
+ * @param documents per alias, how many documents the new version held at the check
+ * @param liveDocuments per alias, how many the live version held at the check
  * @param error why it failed; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReindexJob(String id, Status status, Instant startedAt, Instant finishedAt, Map<String, String> indices,
-        Map<String, Long> copied, String error) {
+public record ReindexJob(String id, Status status, Phase phase, Instant startedAt, Instant finishedAt,
+        Map<String, String> indices, Map<String, Long> replayed, long skipped, Map<String, Long> documents,
+        Map<String, Long> liveDocuments, String error) {
 
     enum Status {
         QUEUED, RUNNING, SUCCEEDED, FAILED
     }
 
-    boolean isRunning() {
-        return status == Status.RUNNING;
+    enum Phase {
+        REPLAYING, CHECKING, SWITCHING
     }
 
-    ReindexJob running() {
-        return new ReindexJob(id, Status.RUNNING, Instant.now(), null, Map.of(), Map.of(), null);
+    static ReindexJob queued(String id) {
+        return new ReindexJob(id, Status.QUEUED, null, Instant.now(), null, Map.of(), Map.of(), 0, Map.of(), Map.of(), null);
+    }
+
+    static ReindexJob running(String id) {
+        return new ReindexJob(id, Status.RUNNING, Phase.REPLAYING, Instant.now(), null, Map.of(), Map.of(), 0, Map.of(),
+                Map.of(), null);
+    }
+
+    boolean isRunning() {
+        return status == Status.RUNNING;
     }
 }

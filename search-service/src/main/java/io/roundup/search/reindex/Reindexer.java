@@ -1,53 +1,64 @@
 package io.roundup.search.reindex;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.VersionType;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
+import io.roundup.events.Topics;
+import io.roundup.search.indexing.EventIndexing;
+import io.roundup.search.indexing.IndexTarget;
+import io.roundup.search.indexing.RawEvent;
+import io.roundup.search.indexing.Rejected;
 import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.reindex.ReindexJob.Phase;
+import io.roundup.search.reindex.ReindexJob.Status;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds each index into its next version (new settings and mappings from {@code elasticsearch/<alias>.json}):
+ * Rebuilds both indices from the event topics, which keep the latest event of every product and article for good
+ * (they are compacted):
  * <ol>
- * <li>create {@code <alias>-v<n+1>} and start repeating every write into it;</li>
- * <li>copy every document (tombstones too) from the current version, at its own version ({@code external_gte}, so a
- * write that landed meanwhile is never overwritten by its older copy);</li>
- * <li>move the alias in one atomic step, stop repeating, copy once more (catching writes other copies of the service
- * made to the old version in the meantime) and delete the old version.</li>
+ * <li>create the next version of each index (settings, mappings and synonym rules as they are now) and start repeating
+ * every live write into it;</li>
+ * <li>replay {@value Topics#PRODUCTS} and then {@value Topics#ARTICLES} from the beginning into them, with the same
+ * code the live consumers run (reviews are enriched from the new product index);</li>
+ * <li>catch up with what arrived meanwhile, and check the new versions against the live ones: each must hold at least
+ * as many documents, or the topics have lost something and the job fails, leaving the aliases alone;</li>
+ * <li>move both aliases in one atomic step, stop repeating, catch up once more (writes other copies of the service made
+ * to the old versions in the meantime) and delete the old versions.</li>
  * </ol>
- * Readers see the old version until the alias moves and the complete new one after. One job at a time per instance.
+ * Readers see the old versions until the aliases move and the complete new ones after. One job at a time per instance.
  */
 @Service
 public class Reindexer {
 
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
-    private static final int PAGE = 500;
     private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
+    private static final int CHECKS = 3;
+    private static final Duration BETWEEN_CHECKS = Duration.ofSeconds(1);
 
     private final ElasticsearchClient client;
     private final SearchIndices indices;
+    private final EventIndexing indexing;
+    private final TopicReplay topics;
+    private final ReindexSettings settings;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "reindex");
         thread.setDaemon(true);
@@ -56,9 +67,13 @@ public class Reindexer {
     private final AtomicReference<ReindexJob> latest = new AtomicReference<>();
     private volatile ReindexJob queued;
 
-    Reindexer(ElasticsearchClient client, SearchIndices indices) {
+    Reindexer(ElasticsearchClient client, SearchIndices indices, EventIndexing indexing, TopicReplay topics,
+            ReindexSettings settings) {
         this.client = client;
         this.indices = indices;
+        this.indexing = indexing;
+        this.topics = topics;
+        this.settings = settings;
     }
 
     /**
@@ -70,13 +85,11 @@ public class Reindexer {
         ReindexJob current = latest.get();
         if (current != null && current.isRunning()) {
             if (queued == null) {
-                queued = new ReindexJob(UUID.randomUUID().toString(), ReindexJob.Status.QUEUED, Instant.now(), null,
-                        Map.of(), Map.of(), null);
+                queued = ReindexJob.queued(UUID.randomUUID().toString());
             }
             return queued;
         }
-        ReindexJob job = new ReindexJob(UUID.randomUUID().toString(), ReindexJob.Status.RUNNING, Instant.now(), null,
-                Map.of(), Map.of(), null);
+        ReindexJob job = ReindexJob.running(UUID.randomUUID().toString());
         begin(job);
         return job;
     }
@@ -92,81 +105,17 @@ public class Reindexer {
     private void begin(ReindexJob job) {
         latest.set(job);
         worker.execute(() -> {
-            run(job);
+            new Run(job).run();
             startQueued();
         });
     }
 
     private synchronized void startQueued() {
         if (queued != null) {
-            ReindexJob next = queued.running();
+            ReindexJob next = ReindexJob.running(queued.id());
             queued = null;
             begin(next);
         }
-    }
-
-    private void run(ReindexJob job) {
-        Map<String, String> moved = new LinkedHashMap<>();
-        Map<String, Long> copied = new LinkedHashMap<>();
-        log.info("Reindex {} started", job.id());
-        try {
-            for (String alias : SearchIndices.ALIASES) {
-                String from = currentIndex(alias);
-                String to = SearchIndices.version(alias, versionOf(from) + 1);
-                long count = rebuild(alias, from, to);
-                moved.put(alias, to);
-                copied.put(alias, count);
-                latest.set(new ReindexJob(job.id(), ReindexJob.Status.RUNNING, job.startedAt(), null, Map.copyOf(moved),
-                        Map.copyOf(copied), null));
-                log.info("Reindex {}: {} now points at {} ({} documents copied from {})", job.id(), alias, to, count, from);
-            }
-            latest.set(new ReindexJob(job.id(), ReindexJob.Status.SUCCEEDED, job.startedAt(), Instant.now(), moved, copied,
-                    null));
-            log.info("Reindex {} succeeded", job.id());
-        }
-        catch (Exception ex) {
-            log.error("Reindex {} failed", job.id(), ex);
-            latest.set(new ReindexJob(job.id(), ReindexJob.Status.FAILED, job.startedAt(), Instant.now(), moved, copied,
-                    ex.getMessage()));
-        }
-    }
-
-    private long rebuild(String alias, String from, String to) throws IOException {
-        indices.createVersion(alias, to);
-        boolean moved = false;
-        indices.mirrorWrites(alias, to);
-        try {
-            long count = copy(from, to);
-            // Readers must find everything the moment the alias moves, not a second later.
-            client.indices().refresh(r -> r.index(to));
-            client.indices().updateAliases(u -> u
-                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
-                    .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
-            moved = true;
-            indices.stopMirroring(alias);
-            // Catch-up: what other copies of the service wrote to the old version before the alias moved. Equal
-            // versions are written again on purpose: a product refresh rewrites a review at its own revision.
-            copy(from, to);
-            client.indices().delete(d -> d.index(from));
-            return count;
-        }
-        finally {
-            indices.stopMirroring(alias);
-            if (!moved) {
-                // Leave things as they were, so that the next attempt can create the same version again.
-                try {
-                    client.indices().delete(d -> d.index(to));
-                }
-                catch (IOException | RuntimeException ex) {
-                    log.warn("Could not delete the unfinished index {}: {}", to, ex.toString());
-                }
-            }
-        }
-    }
-
-    private String currentIndex(String alias) throws IOException {
-        return client.indices().getAlias(g -> g.name(alias)).aliases().keySet().stream()
-                .findFirst().orElseThrow(() -> new IllegalStateException("No index behind alias " + alias));
     }
 
     static int versionOf(String index) {
@@ -174,47 +123,165 @@ public class Reindexer {
         return matcher.matches() ? Integer.parseInt(matcher.group(2)) : 0;
     }
 
-    /** Copies every document of {@code from} into {@code to} at its own version; returns how many were written. */
-    private long copy(String from, String to) throws IOException {
-        long written = 0;
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> from0 = after;
-            SearchResponse<JsonData> page = client.search(s -> {
-                s.index(from).version(true).size(PAGE).sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
-                if (from0 != null) {
-                    s.searchAfter(from0);
-                }
-                return s;
-            }, JsonData.class);
-            List<Hit<JsonData>> hits = page.hits().hits();
-            if (hits.isEmpty()) {
-                return written;
-            }
-            BulkRequest.Builder bulk = new BulkRequest.Builder();
-            for (Hit<JsonData> hit : hits) {
-                bulk.operations(op -> op.index(i -> i.index(to).id(hit.id()).version(hit.version())
-                        .versionType(VersionType.ExternalGte).document(hit.source())));
-            }
-            BulkResponse response = client.bulk(bulk.build());
-            for (BulkResponseItem item : response.items()) {
-                if (item.error() == null) {
-                    written++;
-                }
-                else if (item.status() != 409) {
-                    throw new IllegalStateException("Copying " + item.id() + " into " + to + " failed: "
-                            + item.error().type() + ": " + item.error().reason());
-                }
-            }
-            if (hits.size() < PAGE) {
-                return written;
-            }
-            after = hits.getLast().sort();
-        }
-    }
-
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+    }
+
+    /** One job's work, publishing its progress as it goes. */
+    private final class Run {
+
+        private final ReindexJob job;
+        private final Map<String, AtomicLong> replayed = new ConcurrentHashMap<>();
+        private final AtomicLong skipped = new AtomicLong();
+        private volatile Phase phase = Phase.REPLAYING;
+        private volatile Map<String, String> building = Map.of();
+        private volatile Map<String, Long> documents = Map.of();
+        private volatile Map<String, Long> liveDocuments = Map.of();
+
+        Run(ReindexJob job) {
+            this.job = job;
+        }
+
+        void run() {
+            log.info("Reindex {} started", job.id());
+            IndexTarget next = null;
+            boolean moved = false;
+            String error = null;
+            try {
+                indices.ensureCreated();
+                String oldProducts = currentIndex(SearchIndices.PRODUCTS);
+                String oldReviews = currentIndex(SearchIndices.REVIEWS);
+                next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, versionOf(oldReviews) + 1),
+                        SearchIndices.version(SearchIndices.PRODUCTS, versionOf(oldProducts) + 1));
+                indices.createVersion(SearchIndices.PRODUCTS, next.products());
+                indices.createVersion(SearchIndices.REVIEWS, next.reviews());
+                building = Map.of(SearchIndices.PRODUCTS, next.products(), SearchIndices.REVIEWS, next.reviews());
+                indices.mirrorWrites(SearchIndices.PRODUCTS, next.products());
+                indices.mirrorWrites(SearchIndices.REVIEWS, next.reviews());
+                publish(Status.RUNNING, null);
+
+                // Products first: each review is enriched from the product index it is built against.
+                Map<TopicPartition, Long> products = replay(Topics.PRODUCTS, Map.of(), next, indexing::products);
+                Map<TopicPartition, Long> articles = replay(Topics.ARTICLES, Map.of(), next, indexing::articles);
+
+                phase = Phase.CHECKING;
+                for (int check = 1; ; check++) {
+                    products = replay(Topics.PRODUCTS, products, next, indexing::products);
+                    articles = replay(Topics.ARTICLES, articles, next, indexing::articles);
+                    String shortfall = compare(Map.of(SearchIndices.PRODUCTS, next.products(), SearchIndices.REVIEWS,
+                            next.reviews()), Map.of(SearchIndices.PRODUCTS, oldProducts, SearchIndices.REVIEWS, oldReviews));
+                    if (shortfall == null) {
+                        break;
+                    }
+                    if (check == CHECKS) {
+                        throw new IllegalStateException(shortfall + ": the topics no longer hold every product and "
+                                + "article (is their retention limited?); the aliases stay where they were");
+                    }
+                    Thread.sleep(BETWEEN_CHECKS);
+                }
+
+                phase = Phase.SWITCHING;
+                publish(Status.RUNNING, null);
+                IndexTarget built = next;
+                client.indices().updateAliases(u -> u
+                        .actions(a -> a.remove(r -> r.index(oldProducts).alias(SearchIndices.PRODUCTS)))
+                        .actions(a -> a.add(ad -> ad.index(built.products()).alias(SearchIndices.PRODUCTS).isWriteIndex(true)))
+                        .actions(a -> a.remove(r -> r.index(oldReviews).alias(SearchIndices.REVIEWS)))
+                        .actions(a -> a.add(ad -> ad.index(built.reviews()).alias(SearchIndices.REVIEWS).isWriteIndex(true))));
+                moved = true;
+                stopMirroring();
+                log.info("Reindex {}: {} now points at {} and {} at {}", job.id(), SearchIndices.PRODUCTS, next.products(),
+                        SearchIndices.REVIEWS, next.reviews());
+                // What other copies of the service wrote only to the old versions before the aliases moved.
+                replay(Topics.PRODUCTS, products, IndexTarget.LIVE, indexing::products);
+                replay(Topics.ARTICLES, articles, IndexTarget.LIVE, indexing::articles);
+                // A search that resolved the alias just before it moved still runs on the old versions: let it end.
+                Thread.sleep(settings.retireAfter());
+                client.indices().delete(d -> d.index(oldProducts, oldReviews));
+                log.info("Reindex {} succeeded: {} events replayed, {} skipped", job.id(), replayed, skipped);
+            }
+            catch (Exception ex) {
+                if (ex instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                log.error("Reindex {} failed", job.id(), ex);
+                error = String.valueOf(ex.getMessage());
+            }
+            finally {
+                stopMirroring();
+                if (!moved && next != null) {
+                    discard(next);
+                }
+            }
+            publish(error == null ? Status.SUCCEEDED : Status.FAILED, error);
+        }
+
+        private Map<TopicPartition, Long> replay(String topic, Map<TopicPartition, Long> from, IndexTarget target,
+                BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> apply) {
+            return topics.read(topic, from, batch -> {
+                List<Rejected> rejected = apply.apply(batch, target);
+                rejected.forEach(r -> log.warn("Reindex {}: an event of {} was skipped: {}", job.id(), topic,
+                        r.reason().getMessage()));
+                replayed.computeIfAbsent(topic, t -> new AtomicLong()).addAndGet(batch.size());
+                skipped.addAndGet(rejected.size());
+                publish(Status.RUNNING, null);
+            });
+        }
+
+        /** Null when every new version holds at least as many documents as the live one; otherwise what is short. */
+        private String compare(Map<String, String> rebuilt, Map<String, String> live) throws IOException {
+            client.indices().refresh(r -> r.index(List.copyOf(rebuilt.values())));
+            client.indices().refresh(r -> r.index(List.copyOf(live.values())));
+            Map<String, Long> counted = new LinkedHashMap<>();
+            Map<String, Long> liveCounted = new LinkedHashMap<>();
+            String shortfall = null;
+            for (String alias : SearchIndices.ALIASES) {
+                long now = client.count(c -> c.index(rebuilt.get(alias))).count();
+                long before = client.count(c -> c.index(live.get(alias))).count();
+                counted.put(alias, now);
+                liveCounted.put(alias, before);
+                if (now < before && shortfall == null) {
+                    shortfall = rebuilt.get(alias) + " holds " + now + " documents but the live " + live.get(alias)
+                            + " holds " + before;
+                }
+            }
+            documents = Map.copyOf(counted);
+            liveDocuments = Map.copyOf(liveCounted);
+            publish(Status.RUNNING, null);
+            return shortfall;
+        }
+
+        private void stopMirroring() {
+            indices.stopMirroring(SearchIndices.PRODUCTS);
+            indices.stopMirroring(SearchIndices.REVIEWS);
+        }
+
+        /** Leaves things as they were, so that the next attempt can create the same versions again. */
+        private void discard(IndexTarget next) {
+            for (String index : List.of(next.products(), next.reviews())) {
+                try {
+                    if (client.indices().exists(e -> e.index(index)).value()) {
+                        client.indices().delete(d -> d.index(index));
+                    }
+                }
+                catch (IOException | RuntimeException ex) {
+                    log.warn("Could not delete the unfinished index {}: {}", index, ex.toString());
+                }
+            }
+        }
+
+        private void publish(Status status, String error) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            replayed.forEach((topic, count) -> counts.put(topic, count.get()));
+            boolean running = status == Status.RUNNING;
+            latest.set(new ReindexJob(job.id(), status, running ? phase : null, job.startedAt(),
+                    running ? null : Instant.now(), building, counts, skipped.get(), documents, liveDocuments, error));
+        }
+
+        private String currentIndex(String alias) throws IOException {
+            return client.indices().getAlias(g -> g.name(alias)).aliases().keySet().stream()
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No index behind alias " + alias));
+        }
     }
 }

@@ -27,7 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class ReindexControllerTests {
 
     private static final ReindexJob RUNNING = new ReindexJob("job-1", ReindexJob.Status.RUNNING,
-            Instant.parse("2026-11-22T08:00:00Z"), null, Map.of(), Map.of(), null);
+            ReindexJob.Phase.REPLAYING, Instant.parse("2026-11-22T08:00:00Z"), null,
+            Map.of("reviews", "reviews-v3", "products", "products-v2"), Map.of("roundup.products", 120L), 0, Map.of(),
+            Map.of(), null);
 
     @Autowired
     MockMvc mvc;
@@ -44,6 +46,9 @@ class ReindexControllerTests {
                 .andExpect(header().string("Location", "/api/search/reindex/job-1"))
                 .andExpect(jsonPath("$.id").value("job-1"))
                 .andExpect(jsonPath("$.status").value("RUNNING"))
+                .andExpect(jsonPath("$.phase").value("REPLAYING"))
+                .andExpect(jsonPath("$.indices.reviews").value("reviews-v3"))
+                .andExpect(jsonPath("$.replayed['roundup.products']").value(120))
                 .andExpect(jsonPath("$.startedAt").value("2026-11-22T08:00:00Z"))
                 .andExpect(jsonPath("$.finishedAt").doesNotExist());
     }

@@ -1,0 +1,115 @@
+package io.roundup.search.reindex;
+
+import io.roundup.events.CloudEventHeaders;
+import io.roundup.search.indexing.RawEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a topic from given offsets (or its beginning) up to the end it has when the read starts, in batches, with a
+ * consumer of its own: no group, nothing committed, so the live consumers' positions are never touched.
+ */
+@Component
+class TopicReplay {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** How long a read may go without getting any further before the reindex gives up. */
+    private static final Duration STALL = Duration.ofSeconds(60);
+
+    private final Map<String, Object> config;
+
+    TopicReplay(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "search-reindex");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.config = Map.copyOf(config);
+    }
+
+    /**
+     * Hands every record of {@code topic} from {@code from} (per partition; a partition not named starts at its
+     * beginning) up to the topic's current end to {@code batches}, in order per partition.
+     *
+     * @return where the read stopped, per partition: the {@code from} of a later read that catches up
+     */
+    Map<TopicPartition, Long> read(String topic, Map<TopicPartition, Long> from, Consumer<List<RawEvent>> batches) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                return from;
+            }
+            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
+            Set<TopicPartition> pending = new HashSet<>();
+            Map<TopicPartition, Long> start = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                long at = Math.max(from.getOrDefault(partition, 0L), beginning.get(partition));
+                if (at < end.get(partition)) {
+                    pending.add(partition);
+                    start.put(partition, at);
+                }
+            }
+            consumer.assign(pending);
+            start.forEach(consumer::seek);
+            long lastProgress = System.nanoTime();
+            while (!pending.isEmpty()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                List<RawEvent> batch = new ArrayList<>(records.count());
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < end.get(partition)) {
+                        batch.add(raw(record));
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    batches.accept(batch);
+                    lastProgress = System.nanoTime();
+                }
+                for (TopicPartition partition : List.copyOf(pending)) {
+                    if (consumer.position(partition, TIMEOUT) >= end.get(partition)) {
+                        pending.remove(partition);
+                        consumer.pause(List.of(partition));
+                    }
+                }
+                if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+                    throw new IllegalStateException("Reading " + topic + " got no further for " + STALL.toSeconds()
+                            + " s; still to read: " + pending);
+                }
+            }
+            return Map.copyOf(end);
+        }
+    }
+
+    private static RawEvent raw(ConsumerRecord<byte[], byte[]> record) {
+        return new RawEvent(text(record, CloudEventHeaders.TYPE), record.value(), text(record, CloudEventHeaders.REQUEST_ID));
+    }
+
+    private static String text(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
