@@ -209,6 +209,53 @@ class SearchIT extends SearchServiceHarness {
     }
 
     @Test
+    void relevancePagesAfterTheFirstComeFromOnePointInTimeAndShowOnlyWhatIsStillPublished() {
+        String word = word();
+        String edited = word();
+        Instant start = Instant.parse("2026-02-01T00:00:00Z");
+        String top = id();
+        events.send(published(top, 1, start, content(word + " " + word + " top pick", word + " " + word, "c", List.of(),
+                "Pat", "body " + word, List.of())));
+        List<String> others = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String id = id();
+            others.add(id);
+            events.send(published(id, 1, start.plus(Duration.ofDays(i)), content("Point " + i, "s", "c", List.of(),
+                    "Pat", "body " + word, List.of())));
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("total").asLong()).isEqualTo(7));
+
+        JsonNode first = api.search("q", word, "size", "2");
+        assertThat(ids(first).getFirst()).isEqualTo(top);
+        JsonNode second = api.search("q", word, "size", "2", "cursor", first.path("nextCursor").asString());
+        List<String> seen = new ArrayList<>(ids(first));
+        seen.addAll(ids(second));
+        // Meanwhile the top pick is rewritten to score last, and the oldest other article is unpublished.
+        events.send(published(top, 2, start, content("Renamed " + edited, "s", "c", List.of(), "Pat",
+                "A much longer body that mentions " + word + " only once among many other words of no interest.",
+                List.of())));
+        String oldest = others.getFirst();
+        events.send(withStatus(oldest, 2, ArticleStatus.UNPUBLISHED));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(ids(api.search("q", edited))).containsExactly(top);
+            assertThat(ids(api.search("q", word, "size", "10"))).doesNotContain(oldest).endsWith(top);
+        });
+
+        String cursor = second.path("nextCursor").asString();
+        while (cursor != null && !cursor.isEmpty()) {
+            JsonNode page = api.search("q", word, "size", "2", "cursor", cursor);
+            seen.addAll(ids(page));
+            cursor = page.has("nextCursor") ? page.path("nextCursor").asString() : null;
+        }
+        // The point in time keeps the order pages began with: the top pick is not met again further down; the
+        // unpublished article is left out of the page it would have been on.
+        List<String> expected = new ArrayList<>(others);
+        expected.remove(oldest);
+        expected.add(top);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void duplicatesAndOlderRevisionsChangeNothing() {
         String word = word();
         String id = id();

@@ -5,13 +5,17 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -25,11 +29,14 @@ import io.roundup.search.query.SearchResults.FacetCount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Turns readers' searches into Elasticsearch queries over published reviews, and the answers into API shapes. */
@@ -65,7 +72,10 @@ class ReviewSearch {
     /** Highlighted fields → the name a hit shows them under. */
     static final Map<String, String> HIGHLIGHTS = highlights();
 
+    private static final Logger log = LoggerFactory.getLogger(ReviewSearch.class);
     private static final int FACET_SIZE = 50;
+    /** How long a reader may take between two pages and still page through the same point in time. */
+    private static final Time POINT_IN_TIME_KEEP_ALIVE = Time.of(t -> t.time("2m"));
     private static final int FRAGMENT_SIZE = 160;
 
     private final ElasticsearchClient client;
@@ -76,9 +86,53 @@ class ReviewSearch {
 
     SearchResults search(SearchQuery query) {
         Map<String, List<String>> filters = filters(query);
-        SearchResponse<ReviewDocument> response = call(() -> client.search(s -> {
-            s.index(SearchIndices.REVIEWS)
-                    .query(mainQuery(query))
+        Cursor cursor = query.cursor();
+        // Relevance-sorted pages after the first are read from one point in time, so that scores cannot shift between
+        // pages (a hit twice, or never); the second page opens it. Newest-first pages need none: dates do not move.
+        String pit = cursor == null || query.sort() != SortMode.RELEVANCE ? null
+                : cursor.pit() != null ? cursor.pit() : openPointInTime();
+        SearchResponse<ReviewDocument> response = execute(query, filters, pit);
+        // Absent when no point in time was asked for, or the one asked for could not be used.
+        String usedPit = response.pitId();
+
+        List<Hit<ReviewDocument>> hits = response.hits().hits();
+        List<Hit<ReviewDocument>> page = hits.subList(0, Math.min(hits.size(), query.size()));
+        String next = null;
+        if (hits.size() > query.size()) {
+            next = new Cursor(query.sort(), page.getLast().sort().stream().map(ReviewSearch::sortValue).toList(), usedPit)
+                    .encode();
+        }
+        List<SearchResults.Hit> shown = usedPit == null ? page.stream().map(ReviewSearch::toHit).toList() : asTheyAreNow(page);
+        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+        FACETS.keySet().forEach(facet -> facets.put(facet, facetCounts(response.aggregations().get(facet))));
+        facets.put(PRICE_FACET, priceCounts(response.aggregations().get(PRICE_FACET)));
+        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
+        return new SearchResults(total, shown, facets, next);
+    }
+
+    private SearchResponse<ReviewDocument> execute(SearchQuery query, Map<String, List<String>> filters, String pit) {
+        try {
+            return call(() -> client.search(request(query, filters, pit), ReviewDocument.class));
+        }
+        catch (ElasticsearchException | SearchUnavailable ex) {
+            if (pit == null) {
+                throw ex;
+            }
+            // Expired (a reader who came back after a while), closed by a reindex, or not ours: read the live index.
+            log.debug("Point in time unusable ({}); searching the live index", ex.getMessage());
+            return call(() -> client.search(request(query, filters, null), ReviewDocument.class));
+        }
+    }
+
+    private SearchRequest request(SearchQuery query, Map<String, List<String>> filters, String pit) {
+        return SearchRequest.of(s -> {
+            if (pit == null) {
+                s.index(SearchIndices.REVIEWS);
+            }
+            else {
+                s.pit(p -> p.id(pit).keepAlive(POINT_IN_TIME_KEEP_ALIVE));
+            }
+            s.query(mainQuery(query))
                     .postFilter(facetFilters(filters, query.priceBands(), null))
                     .sort(sort(query.sort()))
                     .size(query.size() + 1)
@@ -94,19 +148,46 @@ class ReviewSearch {
                 s.searchAfter(query.cursor().after().stream().map(ReviewSearch::fieldValue).toList());
             }
             return s;
-        }, ReviewDocument.class));
+        });
+    }
 
-        List<Hit<ReviewDocument>> hits = response.hits().hits();
-        List<Hit<ReviewDocument>> page = hits.subList(0, Math.min(hits.size(), query.size()));
-        String next = null;
-        if (hits.size() > query.size()) {
-            next = new Cursor(query.sort(), page.getLast().sort().stream().map(ReviewSearch::sortValue).toList()).encode();
+    /** A point in time of the review index, or null when Elasticsearch will not open one (too many open, say). */
+    private String openPointInTime() {
+        try {
+            return client.openPointInTime(o -> o.index(SearchIndices.REVIEWS).keepAlive(POINT_IN_TIME_KEEP_ALIVE)).id();
         }
-        Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-        FACETS.keySet().forEach(facet -> facets.put(facet, facetCounts(response.aggregations().get(facet))));
-        facets.put(PRICE_FACET, priceCounts(response.aggregations().get(PRICE_FACET)));
-        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
-        return new SearchResults(total, page.stream().map(ReviewSearch::toHit).toList(), facets, next);
+        catch (IOException | ElasticsearchException ex) {
+            log.debug("Could not open a point in time ({}); searching the live index", ex.toString());
+            return null;
+        }
+    }
+
+    /**
+     * The hits of a page read from a point in time, as they are now: one that was unpublished or removed since is left
+     * out, one edited since shows its current content (the order stays the snapshot's). Readers never see what is
+     * no longer published.
+     */
+    private List<SearchResults.Hit> asTheyAreNow(List<Hit<ReviewDocument>> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = page.stream().map(Hit::id).toList();
+        MgetResponse<ReviewDocument> current = call(() -> client.mget(m -> m.index(SearchIndices.REVIEWS).ids(ids)
+                .sourceIncludes(HIT_FIELDS).sourceIncludes("status"), ReviewDocument.class));
+        Map<String, ReviewDocument> now = new HashMap<>();
+        for (MultiGetResponseItem<ReviewDocument> item : current.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                now.put(item.result().id(), item.result().source());
+            }
+        }
+        List<SearchResults.Hit> shown = new ArrayList<>(page.size());
+        for (Hit<ReviewDocument> hit : page) {
+            ReviewDocument review = now.get(hit.id());
+            if (review != null && review.isPublished()) {
+                shown.add(toHit(review, review.revision() == hit.source().revision() ? hit.highlight() : Map.of()));
+            }
+        }
+        return shown;
     }
 
     Suggestions suggest(String prefix) {
@@ -318,9 +399,12 @@ class ReviewSearch {
     }
 
     static SearchResults.Hit toHit(Hit<ReviewDocument> hit) {
-        ReviewDocument review = hit.source();
+        return toHit(hit.source(), hit.highlight());
+    }
+
+    static SearchResults.Hit toHit(ReviewDocument review, Map<String, List<String>> fragmentsByField) {
         Map<String, List<String>> highlights = new LinkedHashMap<>();
-        hit.highlight().forEach((field, fragments) -> {
+        fragmentsByField.forEach((field, fragments) -> {
             String name = HIGHLIGHTS.getOrDefault(field, field);
             List<String> merged = highlights.computeIfAbsent(name, n -> new ArrayList<>());
             fragments.stream().filter(f -> merged.size() < 3).forEach(merged::add);

@@ -33,7 +33,7 @@ class SearchController {
             @RequestParam(required = false) @Pattern(regexp = "relevance|newest", message = "must be relevance or newest") String sort,
             @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 100")
             @Max(value = 100, message = "must be between 1 and 100") int size,
-            @RequestParam(required = false) @Size(max = 1000, message = "is not a valid cursor") String cursor) {
+            @RequestParam(required = false) @Size(max = 3000, message = "is not a valid cursor") String cursor) {
         boolean hasText = q != null && !q.isBlank();
         // Without text there is nothing to rank by: the newest come first, whatever was asked.
         SortMode mode = hasText ? SortMode.of(sort == null ? "relevance" : sort).orElseThrow() : SortMode.NEWEST;

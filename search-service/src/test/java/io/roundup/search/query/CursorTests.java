@@ -21,6 +21,16 @@ class CursorTests {
     }
 
     @Test
+    void aRelevanceCursorCarriesItsPointInTime() {
+        String pit = "gcSHBAEGcmV2aWV3cy12MRZx_-AAAA==";
+        Cursor cursor = new Cursor(SortMode.RELEVANCE, List.of(3.25, 1763630100000L, "x"), pit);
+
+        assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(Cursor.decode(cursor.encode()).pit()).isEqualTo(pit);
+        assertThat(Cursor.decode(new Cursor(SortMode.RELEVANCE, List.of(1.0, 1L, "x")).encode()).pit()).isNull();
+    }
+
+    @Test
     void aWholeNumberScoreStaysANumber() {
         Cursor cursor = new Cursor(SortMode.RELEVANCE, List.of(2.0, 1763630100000L, "x"));
 
@@ -33,7 +43,10 @@ class CursorTests {
                 b64("{\"m\":\"cheapest\",\"a\":[1,\"x\"]}"), b64("{\"m\":\"newest\",\"a\":[1,2]}"),
                 b64("{\"m\":\"newest\",\"a\":[\"x\",1]}"), b64("{\"m\":\"newest\",\"a\":[1.5,\"x\"]}"),
                 b64("{\"m\":\"relevance\",\"a\":[1,\"x\"]}"), b64("{\"m\":\"newest\",\"a\":[1,\"x\"],\"q\":1}"),
-                b64("not json"));
+                b64("not json"), b64("{\"m\":\"newest\",\"a\":[1,\"x\"],\"p\":\"abc\"}"),
+                b64("{\"m\":\"relevance\",\"a\":[1.5,1,\"x\"],\"p\":7}"),
+                b64("{\"m\":\"relevance\",\"a\":[1.5,1,\"x\"],\"p\":\"a b\"}"),
+                b64("{\"m\":\"relevance\",\"a\":[1.5,1,\"x\"],\"p\":\"" + "a".repeat(2049) + "\"}"));
         for (String cursor : forged) {
             assertThatThrownBy(() -> Cursor.decode(cursor)).as(cursor).isInstanceOf(InvalidCursor.class);
         }
