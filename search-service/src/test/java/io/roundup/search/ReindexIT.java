@@ -15,12 +15,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.json.JsonData;
 import io.roundup.devservices.spring.Service;
 import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.Topics;
 import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.reindex.OutdatedIndices;
+import io.roundup.search.reindex.ReindexJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +65,9 @@ class ReindexIT extends SearchServiceHarness {
 
     @Autowired
     SearchIndices indices;
+
+    @Autowired
+    OutdatedIndices outdated;
 
     @Test
     void aReindexMovesTheAliasesAndKeepsEveryDocument() throws Exception {
@@ -216,6 +222,22 @@ class ReindexIT extends SearchServiceHarness {
         assertThat(failures).isEmpty();
         assertThat(duringReindex.get()).as("job polls while it ran").isPositive();
         assertThat(searches.get()).isGreaterThan(10);
+    }
+
+    @Test
+    void anIndexCreatedFromAnOlderDefinitionIsRebuiltWithoutBeingAsked() throws Exception {
+        assertThat(outdated.reindexIfOutdated()).as("the indices the service created are current").isEmpty();
+        String before = physical(SearchIndices.REVIEWS);
+        // As an index created by an older version of the service would be: another fingerprint of its definition.
+        elasticsearch.indices().putMapping(m -> m.index(SearchIndices.REVIEWS)
+                .meta("definition", JsonData.of("an older definition")));
+
+        ReindexJob job = outdated.reindexIfOutdated().orElseThrow();
+
+        String location = "/api/search/reindex/" + job.id();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(job(location).path("status").asString()).isEqualTo("SUCCEEDED"));
+        assertThat(physical(SearchIndices.REVIEWS)).isNotEqualTo(before);
+        assertThat(outdated.reindexIfOutdated()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.roundup.search.synonyms.SynonymStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,8 @@ public class SearchIndices implements ApplicationRunner {
 
     /** The review index's synonym filter, whose rules {@link #createVersion} fills in. */
     static final String SYNONYM_FILTER = "editor_synonyms";
+    /** The key in an index's mapping {@code _meta} under which the fingerprint of its definition is kept. */
+    static final String FINGERPRINT = "definition";
 
     private final ElasticsearchClient client;
     private final SynonymStore synonyms;
@@ -109,9 +114,29 @@ public class SearchIndices implements ApplicationRunner {
 
     /**
      * Creates a physical index with the alias's current settings and mappings, behind no alias yet. The review index
-     * gets the synonym rules in force now: they are part of its search analyzer, so new rules need a new version.
+     * gets the synonym rules in force now: they are part of its search analyzer, so new rules need a new version. The
+     * index records a fingerprint of all that in its mapping's {@code _meta}, so that {@link #isCurrent} can tell an
+     * index created from an older definition.
      */
     public void createVersion(String alias, String index) throws IOException {
+        ObjectNode definition = definition(alias);
+        String fingerprint = fingerprint(definition);
+        ((ObjectNode) definition.get("mappings")).putObject("_meta").put(FINGERPRINT, fingerprint);
+        String body = json.writeValueAsString(definition);
+        client.indices().create(c -> c.withJson(new StringReader(body)).index(index));
+    }
+
+    /** Whether the index behind {@code alias} was created from the definition and synonym rules in force now. */
+    public boolean isCurrent(String alias) throws IOException {
+        var mappings = client.indices().getMapping(m -> m.index(alias)).mappings();
+        String recorded = mappings.values().stream()
+                .map(m -> m.mappings().meta() == null ? null : m.mappings().meta().get(FINGERPRINT))
+                .map(value -> value == null ? null : value.to(String.class))
+                .findFirst().orElse(null);
+        return fingerprint(definition(alias)).equals(recorded);
+    }
+
+    private ObjectNode definition(String alias) throws IOException {
         ObjectNode definition;
         try (InputStream file = new ClassPathResource("elasticsearch/" + alias + ".json").getInputStream()) {
             definition = (ObjectNode) json.readTree(file);
@@ -120,8 +145,17 @@ public class SearchIndices implements ApplicationRunner {
             ArrayNode rules = ((ObjectNode) definition.at("/settings/analysis/filter/" + SYNONYM_FILTER)).putArray("rules");
             synonyms.current().rules().forEach(rules::add);
         }
-        String body = json.writeValueAsString(definition);
-        client.indices().create(c -> c.withJson(new StringReader(body)).index(index));
+        return definition;
+    }
+
+    private String fingerprint(ObjectNode definition) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(definition));
+            return HexFormat.of().formatHex(digest);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** From now on, every write to {@code alias} is repeated into {@code index} (at the same version). */

@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,8 @@ public class Reindexer {
         private final ReindexJob job;
         private final Map<String, AtomicLong> replayed = new ConcurrentHashMap<>();
         private final AtomicLong skipped = new AtomicLong();
+        /** The indices this job created: the only ones it may delete when it fails. */
+        private final List<String> created = new ArrayList<>();
         private volatile Phase phase = Phase.REPLAYING;
         private volatile Map<String, String> building = Map.of();
         private volatile Map<String, Long> documents = Map.of();
@@ -154,8 +157,11 @@ public class Reindexer {
                 String oldReviews = currentIndex(SearchIndices.REVIEWS);
                 next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, versionOf(oldReviews) + 1),
                         SearchIndices.version(SearchIndices.PRODUCTS, versionOf(oldProducts) + 1));
+                // Another instance running a reindex at the same time fails here, and must not discard its indices.
                 indices.createVersion(SearchIndices.PRODUCTS, next.products());
+                created.add(next.products());
                 indices.createVersion(SearchIndices.REVIEWS, next.reviews());
+                created.add(next.reviews());
                 building = Map.of(SearchIndices.PRODUCTS, next.products(), SearchIndices.REVIEWS, next.reviews());
                 indices.mirrorWrites(SearchIndices.PRODUCTS, next.products());
                 indices.mirrorWrites(SearchIndices.REVIEWS, next.reviews());
@@ -210,8 +216,8 @@ public class Reindexer {
             }
             finally {
                 stopMirroring();
-                if (!moved && next != null) {
-                    discard(next);
+                if (!moved) {
+                    discard();
                 }
             }
             publish(error == null ? Status.SUCCEEDED : Status.FAILED, error);
@@ -258,12 +264,10 @@ public class Reindexer {
         }
 
         /** Leaves things as they were, so that the next attempt can create the same versions again. */
-        private void discard(IndexTarget next) {
-            for (String index : List.of(next.products(), next.reviews())) {
+        private void discard() {
+            for (String index : created) {
                 try {
-                    if (client.indices().exists(e -> e.index(index)).value()) {
-                        client.indices().delete(d -> d.index(index));
-                    }
+                    client.indices().delete(d -> d.index(index));
                 }
                 catch (IOException | RuntimeException ex) {
                     log.warn("Could not delete the unfinished index {}: {}", index, ex.toString());

@@ -1,0 +1,65 @@
+package io.roundup.search.reindex;
+
+import io.roundup.search.indexing.SearchIndices;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, notices an index created from an older definition (mappings, analysis or synonym rules other than
+ * this version of the service's, as after an upgrade) and rebuilds it with a reindex, so that nobody has to remember.
+ * Switched off with {@code roundup.search.reindex.when-outdated=false}.
+ */
+@Component
+public class OutdatedIndices implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OutdatedIndices.class);
+
+    private final SearchIndices indices;
+    private final Reindexer reindexer;
+    private final ReindexSettings settings;
+
+    OutdatedIndices(SearchIndices indices, Reindexer reindexer, ReindexSettings settings) {
+        this.indices = indices;
+        this.reindexer = reindexer;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (settings.whenOutdated()) {
+            reindexIfOutdated();
+        }
+    }
+
+    /** Starts a reindex when an index is outdated; returns it. */
+    public Optional<ReindexJob> reindexIfOutdated() {
+        try {
+            indices.ensureCreated();
+            List<String> outdated = new ArrayList<>();
+            for (String alias : SearchIndices.ALIASES) {
+                if (!indices.isCurrent(alias)) {
+                    outdated.add(alias);
+                }
+            }
+            if (outdated.isEmpty()) {
+                return Optional.empty();
+            }
+            ReindexJob job = reindexer.start();
+            log.info("The index behind {} was created from an older definition; reindex {} rebuilds it", outdated,
+                    job.id());
+            return Optional.of(job);
+        }
+        catch (IOException | RuntimeException ex) {
+            log.warn("Could not check whether the search indices are current ({}); after an upgrade, "
+                    + "POST /api/search/reindex", ex.toString());
+            return Optional.empty();
+        }
+    }
+}
