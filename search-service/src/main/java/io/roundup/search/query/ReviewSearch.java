@@ -77,6 +77,8 @@ class ReviewSearch {
     /** How long a reader may take between two pages and still page through the same point in time. */
     private static final Time POINT_IN_TIME_KEEP_ALIVE = Time.of(t -> t.time("2m"));
     private static final int FRAGMENT_SIZE = 160;
+    /** No typo in words under three letters, one edit from three letters on, never two. */
+    static final String HIGHLIGHT_FUZZINESS = "AUTO:3,255";
 
     private final ElasticsearchClient client;
 
@@ -142,7 +144,7 @@ class ReviewSearch {
                     facetAggregation(field, facetFilters(filters, query.priceBands(), facet))));
             s.aggregations(PRICE_FACET, priceAggregation(facetFilters(filters, query.priceBands(), PRICE_FACET)));
             if (query.hasText()) {
-                s.highlight(highlight());
+                s.highlight(highlight(query.text()));
             }
             if (query.cursor() != null) {
                 s.searchAfter(query.cursor().after().stream().map(ReviewSearch::fieldValue).toList());
@@ -356,7 +358,12 @@ class ReviewSearch {
         return sort;
     }
 
-    static Highlight highlight() {
+    /**
+     * Highlights the reader's words where they matched: as written (with synonyms), and with a typo of one edit. Not
+     * with the search's own query: highlighting its two-edit fuzzy clauses built a Levenshtein automaton per word,
+     * field and hit, which was three quarters of a search's time (≈ 150 ms against ≈ 40 ms measured here).
+     */
+    static Highlight highlight(String text) {
         List<NamedValue<HighlightField>> fields = new ArrayList<>();
         HIGHLIGHTS.keySet().forEach(field -> {
             boolean whole = field.equals("title") || field.equals("summary");
@@ -364,7 +371,13 @@ class ReviewSearch {
                     ? f.numberOfFragments(0)
                     : f.numberOfFragments(3).fragmentSize(FRAGMENT_SIZE))));
         });
-        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>").fields(fields));
+        List<String> highlighted = List.copyOf(HIGHLIGHTS.keySet());
+        Query matched = Query.of(q -> q.bool(b -> b
+                .should(sh -> sh.multiMatch(m -> m.query(text).fields(highlighted).analyzer(EXACT_ANALYZER)
+                        .fuzziness(HIGHLIGHT_FUZZINESS).prefixLength(1)))
+                .should(sh -> sh.multiMatch(m -> m.query(text).fields(highlighted)))));
+        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>").fields(fields)
+                .highlightQuery(matched));
     }
 
     private static Map<String, List<String>> filters(SearchQuery query) {
