@@ -7,6 +7,7 @@ import io.roundup.events.ProductEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,19 +32,19 @@ public class EventIndexing {
     }
 
     public List<Rejected> articles(List<RawEvent> batch, IndexTarget target) {
-        List<Rejected> rejected = new ArrayList<>();
-        List<Decoded<ArticleEvent>> readable = decode(batch, ArticleEvent.class, rejected);
-        ensureCreated(target);
-        rejected.addAll(articles.apply(readable, target));
-        rejected.sort(Comparator.comparingInt(Rejected::position));
-        return rejected;
+        return apply(batch, ArticleEvent.class, readable -> articles.apply(readable, target), target);
     }
 
     public List<Rejected> products(List<RawEvent> batch, IndexTarget target) {
+        return apply(batch, ProductEvent.class, readable -> products.apply(readable, target), target);
+    }
+
+    private <E> List<Rejected> apply(List<RawEvent> batch, Class<E> family,
+            Function<List<Decoded<E>>, List<Rejected>> indexer, IndexTarget target) {
         List<Rejected> rejected = new ArrayList<>();
-        List<Decoded<ProductEvent>> readable = decode(batch, ProductEvent.class, rejected);
+        List<Decoded<E>> readable = decode(batch, family, rejected);
         ensureCreated(target);
-        rejected.addAll(products.apply(readable, target));
+        rejected.addAll(indexer.apply(readable));
         rejected.sort(Comparator.comparingInt(Rejected::position));
         return rejected;
     }
