@@ -49,11 +49,14 @@ class IndexingFaultsIT extends SearchServiceHarness {
         String brokenJson = id();
         String noType = id();
         String wrongTopic = id();
+        String tombstone = id();
         events.sendRaw(Topics.ARTICLES, unknownType, "roundup.article.v99", "{}".getBytes(StandardCharsets.UTF_8), "req-p1");
         events.sendRaw(Topics.ARTICLES, brokenJson, "roundup.article.v1", "{\"articleId\":".getBytes(StandardCharsets.UTF_8), null);
         events.sendRaw(Topics.PRODUCTS, noType, null, "{}".getBytes(StandardCharsets.UTF_8), null);
         events.sendRaw(Topics.PRODUCTS, wrongTopic, "roundup.article.removed.v1",
                 "{\"articleId\":\"x\",\"revision\":1}".getBytes(StandardCharsets.UTF_8), null);
+        // A record without a value: how a key is deleted from a compacted topic, never how Roundup speaks.
+        events.sendRaw(Topics.ARTICLES, tombstone, "roundup.article.v1", null, null);
         String word = word();
         String good = id();
         events.send(published(good, 1, Instant.now(), content("After the poison " + word, "s", "c", List.of(), "a",
@@ -64,6 +67,7 @@ class IndexingFaultsIT extends SearchServiceHarness {
         assertThat(reason(brokenJson)).contains("not a valid roundup.article.v1");
         assertThat(reason(noType)).contains("ce_type");
         assertThat(reason(wrongTopic)).contains("does not belong on this topic");
+        assertThat(reason(tombstone)).contains("no payload");
         ConsumerRecord<String, byte[]> dead = events.read(DLQ, unknownType, PATIENCE).getFirst();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(text(dead, "ce_type")).isEqualTo("roundup.article.v99");
@@ -109,6 +113,43 @@ class IndexingFaultsIT extends SearchServiceHarness {
         List<ConsumerRecord<String, byte[]>> dead = events.read(DLQ, poison, PATIENCE, Duration.ofSeconds(3));
         assertThat(dead).as("dead letters for the poison").hasSize(1);
         assertThat(text(dead.getFirst(), "x-exception-message")).contains("not a valid roundup.article.v1");
+    }
+
+    @Test
+    void aPoisonInABatchThatWaitedForElasticsearchIsDeadLetteredOnceElasticsearchIsBack(CapturedOutput output) {
+        String word = word();
+        String poison = id();
+        List<String> good = new ArrayList<>();
+        bindings.changeState("articles-in-0", BindingsLifecycleController.State.STOPPED);
+        RecordMetadata last;
+        try {
+            good.add(id());
+            events.send(published(good.getLast(), 1, Instant.now(), content("Waiting " + word + " 1", "s", "c",
+                    List.of(), "a", "b", List.of())));
+            events.sendRaw(Topics.ARTICLES, poison, "roundup.article.v42", "{}".getBytes(StandardCharsets.UTF_8), null);
+            good.add(id());
+            last = events.send(published(good.getLast(), 1, Instant.now(), content("Waiting " + word + " 2", "s", "c",
+                    List.of(), "a", "b", List.of())));
+            DevServices.elasticsearch().stop();
+        }
+        finally {
+            bindings.changeState("articles-in-0", BindingsLifecycleController.State.STARTED);
+        }
+        try {
+            await().atMost(PATIENCE).until(() -> output.getOut().lines()
+                    .anyMatch(line -> line.contains("Indexing " + Topics.ARTICLES) && line.contains("failed (attempt")));
+        }
+        finally {
+            DevServices.elasticsearch().start();
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ids(api.search("q", word)))
+                .containsExactlyInAnyOrderElementsOf(good));
+        List<ConsumerRecord<String, byte[]>> dead = events.read(DLQ, poison, PATIENCE, Duration.ofSeconds(3));
+        assertThat(dead).as("dead letters for the poison").hasSize(1);
+        assertThat(text(dead.getFirst(), "x-exception-message")).contains("unknown ce_type 'roundup.article.v42'");
+        RecordMetadata end = last;
+        await().atMost(PATIENCE).until(() -> events.consumed(end));
     }
 
     @Test

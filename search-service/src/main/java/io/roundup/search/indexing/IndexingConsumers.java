@@ -18,7 +18,8 @@ import org.springframework.messaging.Message;
  * The two consumers, bound as {@code articles-in-0} and {@code products-in-0} in batch mode: each poll's records
  * arrive together and are indexed in bulk. When an event of the batch cannot be applied, the consumer names it with a
  * {@link BatchListenerFailedException}: the records before it are done, it goes to the dead-letter topic
- * ({@link IndexingFaults}), and the ones after it are delivered again.
+ * ({@link IndexingFaults}), and the ones after it are delivered again. A passing failure names the first record, whose
+ * retries never give up: the batch waits.
  */
 @Configuration(proxyBeanMethods = false)
 class IndexingConsumers {
@@ -39,23 +40,36 @@ class IndexingConsumers {
     }
 
     static void handle(Message<List<byte[]>> batch, BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> indexing) {
-        List<Rejected> rejected = indexing.apply(events(batch), IndexTarget.LIVE);
+        List<Rejected> rejected;
+        try {
+            rejected = indexing.apply(events(batch), IndexTarget.LIVE);
+        }
+        catch (RuntimeException ex) {
+            // A passing failure: the whole batch again, after the back-off, as a new delivery. Named as the batch's
+            // first record (not thrown as it is), so that the attempt that finds Elasticsearch back and a poison
+            // event in the batch is handled like any other: the poison dead-lettered, the rest indexed.
+            throw new BatchListenerFailedException("Indexing the batch failed: " + ex.getMessage(), ex, 0);
+        }
         if (!rejected.isEmpty()) {
             Rejected first = rejected.getFirst();
             throw new BatchListenerFailedException(first.reason().getMessage(), first.reason(), first.position());
         }
     }
 
-    /** The records of a batch with their own headers, which the binder hands over as one map per record. */
+    /**
+     * The records of a batch with their own headers, which the binder hands over as one map per record. A record
+     * without a value (a tombstone on the compacted topic) arrives as {@code KafkaNull}: it has no payload.
+     */
     @SuppressWarnings("unchecked")
     static List<RawEvent> events(Message<List<byte[]>> batch) {
-        List<byte[]> payloads = batch.getPayload();
+        List<?> payloads = batch.getPayload();
         Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
         List<Map<String, Object>> headers = converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         List<RawEvent> events = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> own = i < headers.size() ? headers.get(i) : Map.of();
-            events.add(new RawEvent(HeaderValues.text(own, CloudEventHeaders.TYPE).orElse(null), payloads.get(i),
+            byte[] payload = payloads.get(i) instanceof byte[] bytes ? bytes : null;
+            events.add(new RawEvent(HeaderValues.text(own, CloudEventHeaders.TYPE).orElse(null), payload,
                     HeaderValues.text(own, CloudEventHeaders.REQUEST_ID).orElse(null)));
         }
         return events;

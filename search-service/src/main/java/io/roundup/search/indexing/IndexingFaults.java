@@ -30,8 +30,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * What happens when indexing a batch fails. A passing failure (Elasticsearch unreachable or overloaded) is retried
- * in the listener container with an exponential back-off that never gives up, the whole batch again with the consumer
- * paused, so nothing is lost and the partition waits, keeping the order. An event no retry can help (unreadable, or a
+ * in the listener container with an exponential back-off that never gives up, the whole batch delivered again, so
+ * nothing is lost and the partition waits, keeping the order. An event no retry can help (unreadable, or a
  * document Elasticsearch refuses), named by the consumer's {@code BatchListenerFailedException}, goes to the
  * dead-letter topic at once, with the reason in {@value #EXCEPTION_MESSAGE}, and the consumer carries on after it.
  */
