@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.transport.TransportException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -71,7 +72,29 @@ class ReviewWriter {
                 operations.add(null);
             });
         }
-        BulkResponse response = send(bulk.build());
+        BulkResponse response;
+        try {
+            response = send(bulk.build());
+        }
+        catch (TooLarge ex) {
+            if (writes.size() == 1) {
+                Write write = writes.getFirst();
+                rejected.add(new Rejected(write.position(), new UnindexableEvent("Elasticsearch refused " + index + " "
+                        + write.id() + " revision " + write.revision() + ": the document is too large")));
+                return new Outcome(written, stale, rejected);
+            }
+            // Too many bytes for one request (Elasticsearch takes up to 100 MB): each half on its own.
+            int half = writes.size() / 2;
+            Outcome first = write(index, live, writes.subList(0, half));
+            Outcome second = write(index, live, writes.subList(half, writes.size()));
+            written.addAll(first.written());
+            written.addAll(second.written());
+            stale.addAll(first.stale());
+            stale.addAll(second.stale());
+            rejected.addAll(first.rejected());
+            rejected.addAll(second.rejected());
+            return new Outcome(written, stale, rejected);
+        }
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
@@ -84,6 +107,11 @@ class ReviewWriter {
             }
             else if (Writes.isVersionConflict(item.status(), item.error())) {
                 stale.add(write.position());
+            }
+            else if (Writes.isIndexMissing(item.error())) {
+                // Deleted under us (an operator, a restore): have it created again, and write this batch again then.
+                indices.recheck();
+                throw new IllegalStateException(index + " does not exist; it will be created again and the batch retried");
             }
             else {
                 RuntimeException failure = Writes.classify(index + " " + write.id() + " revision " + write.revision(),
@@ -114,12 +142,31 @@ class ReviewWriter {
             return client.bulk(request);
         }
         catch (ElasticsearchException ex) {
+            if (ex.status() == TOO_LARGE) {
+                throw new TooLarge();
+            }
             // The request as a whole, not one document, failed: nothing to dead-letter, so try again.
             throw new IllegalStateException("Elasticsearch refused a bulk of " + request.operations().size()
                     + " documents (" + ex.getMessage() + "); will retry", ex);
         }
+        catch (TransportException ex) {
+            if (ex.statusCode() == TOO_LARGE) {
+                throw new TooLarge();
+            }
+            throw Writes.unreachable(ex);
+        }
         catch (IOException ex) {
             throw Writes.unreachable(ex);
+        }
+    }
+
+    private static final int TOO_LARGE = 413;
+
+    /** Elasticsearch would not take a request that size. */
+    private static final class TooLarge extends RuntimeException {
+
+        TooLarge() {
+            super(null, null, false, false);
         }
     }
 }

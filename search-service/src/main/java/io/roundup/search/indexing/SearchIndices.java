@@ -107,6 +107,11 @@ public class SearchIndices implements ApplicationRunner {
         }
     }
 
+    /** An index or alias turned out to be missing after all: the next write checks and creates again. */
+    void recheck() {
+        ready = false;
+    }
+
     /** The physical index name of version {@code n} of an alias. */
     public static String version(String alias, int n) {
         return alias + "-v" + n;
