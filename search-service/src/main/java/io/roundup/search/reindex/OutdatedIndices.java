@@ -12,9 +12,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, notices an index created from an older definition (mappings, analysis or synonym rules other than
+ * At start-up, notices an index created from another definition (mappings, analysis or synonym rules other than
  * this version of the service's, as after an upgrade) and rebuilds it with a reindex, so that nobody has to remember.
- * Switched off with {@code roundup.search.reindex.when-outdated=false}.
+ * Any difference counts, not only an older one: an instance of the previous version restarted in the middle of a
+ * rolling upgrade would rebuild the index its own way, and the upgraded ones back at their next start. Switched off
+ * with {@code roundup.search.reindex.when-outdated=false}.
  */
 @Component
 public class OutdatedIndices implements ApplicationRunner {
@@ -52,7 +54,7 @@ public class OutdatedIndices implements ApplicationRunner {
                 return Optional.empty();
             }
             ReindexJob job = reindexer.start();
-            log.info("The index behind {} was created from an older definition; reindex {} rebuilds it", outdated,
+            log.info("The index behind {} was created from another definition; reindex {} rebuilds it", outdated,
                     job.id());
             return Optional.of(job);
         }

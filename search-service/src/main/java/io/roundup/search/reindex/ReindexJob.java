@@ -16,7 +16,7 @@ import java.util.Map;
  * @param finishedAt when it ended; absent while running
  * @param indices per alias, the new version being built (the alias moves to it at the end)
  * @param replayed per topic, how many events were read from it
- * @param skipped how many of them could not be applied (unreadable or refused: they are on the dead-letter topic)
+ * @param skipped how many of them could not be applied (unreadable, or refused by the new version): each is logged
  * @param documents per alias, how many documents the new version held at the check
  * @param liveDocuments per alias, how many the live version held at the check
  * @param error why it failed; absent otherwise

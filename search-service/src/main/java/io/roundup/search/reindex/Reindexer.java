@@ -1,6 +1,7 @@
 package io.roundup.search.reindex;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import io.roundup.events.Topics;
 import io.roundup.search.indexing.EventIndexing;
 import io.roundup.search.indexing.IndexTarget;
@@ -155,8 +156,8 @@ public class Reindexer {
                 indices.ensureCreated();
                 String oldProducts = currentIndex(SearchIndices.PRODUCTS);
                 String oldReviews = currentIndex(SearchIndices.REVIEWS);
-                next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, versionOf(oldReviews) + 1),
-                        SearchIndices.version(SearchIndices.PRODUCTS, versionOf(oldProducts) + 1));
+                next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, nextVersion(SearchIndices.REVIEWS)),
+                        SearchIndices.version(SearchIndices.PRODUCTS, nextVersion(SearchIndices.PRODUCTS)));
                 // Another instance running a reindex at the same time fails here, and must not discard its indices.
                 indices.createVersion(SearchIndices.PRODUCTS, next.products());
                 created.add(next.products());
@@ -263,10 +264,18 @@ public class Reindexer {
             indices.stopMirroring(SearchIndices.REVIEWS);
         }
 
-        /** Leaves things as they were, so that the next attempt can create the same versions again. */
+        /**
+         * Deletes what this job created, unless an alias points at it: a switch that Elasticsearch made although its
+         * answer never arrived must not take the live indices with it.
+         */
         private void discard() {
             for (String index : created) {
                 try {
+                    IndexAliases aliases = client.indices().getAlias(g -> g.index(index)).aliases().get(index);
+                    if (aliases != null && !aliases.aliases().isEmpty()) {
+                        log.warn("Reindex {}: {} is live after all; kept", job.id(), index);
+                        continue;
+                    }
                     client.indices().delete(d -> d.index(index));
                 }
                 catch (IOException | RuntimeException ex) {
@@ -281,6 +290,15 @@ public class Reindexer {
             boolean running = status == Status.RUNNING;
             latest.set(new ReindexJob(job.id(), status, running ? phase : null, job.startedAt(),
                     running ? null : Instant.now(), building, counts, skipped.get(), documents, liveDocuments, error));
+        }
+
+        /**
+         * One past the highest version of {@code alias} that exists, live or not: a version left behind by a job that
+         * died (or one another instance is building right now) is never reused.
+         */
+        private int nextVersion(String alias) throws IOException {
+            return client.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true)).indices().keySet().stream()
+                    .mapToInt(Reindexer::versionOf).max().orElse(0) + 1;
         }
 
         private String currentIndex(String alias) throws IOException {
