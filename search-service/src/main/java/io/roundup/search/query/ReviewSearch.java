@@ -104,6 +104,9 @@ class ReviewSearch {
             next = new Cursor(query.sort(), page.getLast().sort().stream().map(ReviewSearch::sortValue).toList(), usedPit)
                     .encode();
         }
+        if (usedPit != null && next == null) {
+            closePointInTime(usedPit);
+        }
         List<SearchResults.Hit> shown = usedPit == null ? page.stream().map(ReviewSearch::toHit).toList() : asTheyAreNow(page);
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
         FACETS.keySet().forEach(facet -> facets.put(facet, facetCounts(response.aggregations().get(facet))));
@@ -161,6 +164,16 @@ class ReviewSearch {
         catch (IOException | ElasticsearchException ex) {
             log.debug("Could not open a point in time ({}); searching the live index", ex.toString());
             return null;
+        }
+    }
+
+    /** The last page has been read: the point in time need not wait for its keep-alive to run out. */
+    private void closePointInTime(String pit) {
+        try {
+            client.closePointInTime(c -> c.id(pit));
+        }
+        catch (IOException | ElasticsearchException ex) {
+            log.debug("Could not close a point in time ({}); it expires by itself", ex.toString());
         }
     }
 
