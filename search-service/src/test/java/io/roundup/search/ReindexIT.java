@@ -241,6 +241,24 @@ class ReindexIT extends SearchServiceHarness {
     }
 
     @Test
+    void aReindexAskedForWhileOneRunsIsQueuedOnceAndEveryJobStaysReadable() throws Exception {
+        JsonNode first = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse());
+        JsonNode second = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse());
+        JsonNode third = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse());
+
+        assertThat(first.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(second.path("status").asString()).isEqualTo("QUEUED");
+        assertThat(third.path("id").asString()).isEqualTo(second.path("id").asString());
+        for (JsonNode job : List.of(first, second)) {
+            String location = "/api/search/reindex/" + job.path("id").asString();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(job(location).path("status").asString())
+                    .isEqualTo("SUCCEEDED"));
+        }
+        assertThat(job("/api/search/reindex/" + first.path("id").asString()).path("status").asString())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void theEventTopicsKeepTheLatestEventOfEveryEntityForGood() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             for (String topic : List.of(Topics.ARTICLES, Topics.PRODUCTS)) {

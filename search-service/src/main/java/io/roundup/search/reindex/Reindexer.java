@@ -24,7 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +53,7 @@ public class Reindexer {
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
     private static final int CHECKS = 3;
+    private static final int REMEMBERED = 20;
     private static final Duration BETWEEN_CHECKS = Duration.ofSeconds(1);
 
     private final ElasticsearchClient client;
@@ -66,8 +66,12 @@ public class Reindexer {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<ReindexJob> latest = new AtomicReference<>();
-    private volatile ReindexJob queued;
+    /** The latest jobs by id, as they stand; the oldest are forgotten past {@value #REMEMBERED}. */
+    private final Map<String, ReindexJob> jobs = new LinkedHashMap<>();
+    /** The job running or about to (guarded by this). */
+    private ReindexJob active;
+    /** The job that starts when the active one ends (guarded by this). */
+    private ReindexJob queued;
 
     Reindexer(ElasticsearchClient client, SearchIndices indices, EventIndexing indexing, TopicReplay topics,
             ReindexSettings settings) {
@@ -84,39 +88,44 @@ public class Reindexer {
      * that queued job.
      */
     public synchronized ReindexJob start() {
-        ReindexJob current = latest.get();
-        if (current != null && current.isRunning()) {
+        if (active != null) {
             if (queued == null) {
                 queued = ReindexJob.queued(UUID.randomUUID().toString());
+                record(queued);
             }
             return queued;
         }
-        ReindexJob job = ReindexJob.running(UUID.randomUUID().toString());
-        begin(job);
+        return begin(ReindexJob.running(UUID.randomUUID().toString()));
+    }
+
+    synchronized Optional<ReindexJob> job(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    private synchronized ReindexJob begin(ReindexJob job) {
+        active = job;
+        record(job);
+        worker.execute(() -> {
+            new Run(job).run();
+            next();
+        });
         return job;
     }
 
-    Optional<ReindexJob> job(String id) {
-        ReindexJob waiting = queued;
-        if (waiting != null && waiting.id().equals(id)) {
-            return Optional.of(waiting);
-        }
-        return Optional.ofNullable(latest.get()).filter(job -> job.id().equals(id));
-    }
-
-    private void begin(ReindexJob job) {
-        latest.set(job);
-        worker.execute(() -> {
-            new Run(job).run();
-            startQueued();
-        });
-    }
-
-    private synchronized void startQueued() {
+    private synchronized void next() {
+        active = null;
         if (queued != null) {
-            ReindexJob next = ReindexJob.running(queued.id());
+            ReindexJob waiting = queued;
             queued = null;
-            begin(next);
+            begin(ReindexJob.running(waiting.id()));
+        }
+    }
+
+    private synchronized void record(ReindexJob job) {
+        jobs.remove(job.id());
+        jobs.put(job.id(), job);
+        if (jobs.size() > REMEMBERED) {
+            jobs.remove(jobs.keySet().iterator().next());
         }
     }
 
@@ -213,7 +222,9 @@ public class Reindexer {
                     Thread.currentThread().interrupt();
                 }
                 log.error("Reindex {} failed", job.id(), ex);
-                error = String.valueOf(ex.getMessage());
+                error = moved ? "The aliases moved to the new versions, but catching up or deleting the old ones "
+                        + "failed (run another reindex to be sure nothing is missing): " + ex.getMessage()
+                        : String.valueOf(ex.getMessage());
             }
             finally {
                 stopMirroring();
@@ -288,7 +299,7 @@ public class Reindexer {
             Map<String, Long> counts = new LinkedHashMap<>();
             replayed.forEach((topic, count) -> counts.put(topic, count.get()));
             boolean running = status == Status.RUNNING;
-            latest.set(new ReindexJob(job.id(), status, running ? phase : null, job.startedAt(),
+            record(new ReindexJob(job.id(), status, running ? phase : null, job.startedAt(),
                     running ? null : Instant.now(), building, counts, skipped.get(), documents, liveDocuments, error));
         }
 
