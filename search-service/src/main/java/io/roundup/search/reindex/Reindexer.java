@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.TopicPartition;
@@ -54,6 +55,8 @@ public class Reindexer {
     private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
     private static final int CHECKS = 3;
     private static final int REMEMBERED = 20;
+    private static final int BATCH_ATTEMPTS = 6;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration BETWEEN_CHECKS = Duration.ofSeconds(1);
 
     private final ElasticsearchClient client;
@@ -238,13 +241,41 @@ public class Reindexer {
         private Map<TopicPartition, Long> replay(String topic, Map<TopicPartition, Long> from, IndexTarget target,
                 BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> apply) {
             return topics.read(topic, from, batch -> {
-                List<Rejected> rejected = apply.apply(batch, target);
+                List<Rejected> rejected = withRetries(() -> apply.apply(batch, target));
                 rejected.forEach(r -> log.warn("Reindex {}: an event of {} was skipped: {}", job.id(), topic,
                         r.reason().getMessage()));
                 replayed.computeIfAbsent(topic, t -> new AtomicLong()).addAndGet(batch.size());
                 skipped.addAndGet(rejected.size());
                 publish(Status.RUNNING, null);
             });
+        }
+
+        /**
+         * Applies a batch, trying again after a passing failure (Elasticsearch overloaded or restarting) for about half
+         * a minute before the job gives up. Applying a batch twice is harmless: every write is at its revision.
+         */
+        private List<Rejected> withRetries(Supplier<List<Rejected>> batch) {
+            Duration pause = FIRST_RETRY;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return batch.get();
+                }
+                catch (RuntimeException ex) {
+                    if (attempt == BATCH_ATTEMPTS) {
+                        throw ex;
+                    }
+                    log.warn("Reindex {}: a batch failed (attempt {}): {}; retrying in {}", job.id(), attempt,
+                            ex.toString(), pause);
+                    try {
+                        Thread.sleep(pause);
+                    }
+                    catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw ex;
+                    }
+                    pause = pause.multipliedBy(2);
+                }
+            }
         }
 
         /** Null when every new version holds at least as many documents as the live one; otherwise what is short. */
