@@ -62,7 +62,7 @@ class ArticleIndexer {
         }
         ReviewWriter.Outcome outcome = writer.write(target.reviews(), target.live(), writes);
         rejected.addAll(outcome.rejected());
-        recheckProducts(writes, outcome, known, target);
+        recheckProducts(writes, outcome, target);
 
         for (Decoded<ArticleEvent> decoded : valid) {
             decoded.withRequestId(() -> logOutcome(decoded, outcome));
@@ -89,23 +89,20 @@ class ArticleIndexer {
      * (they were not searchable yet); looking again after the write closes that gap: either the new product is seen
      * here, or the product consumer's search sees this write.
      */
-    private void recheckProducts(List<Write> writes, ReviewWriter.Outcome outcome, Map<String, ProductSummary> known,
-            IndexTarget target) {
-        List<Write> published = writes.stream()
+    private void recheckProducts(List<Write> writes, ReviewWriter.Outcome outcome, IndexTarget target) {
+        List<Write> listing = writes.stream()
                 .filter(write -> outcome.written().contains(write.position()))
-                .filter(write -> ((ReviewDocument) write.document()).isPublished()
-                        && !((ReviewDocument) write.document()).productIds().isEmpty())
+                .filter(write -> review(write).isPublished() && !review(write).productIds().isEmpty())
                 .toList();
-        Map<String, ProductSummary> seen = known;
-        for (int i = 0; i < MAX_PRODUCT_RECHECKS && !published.isEmpty(); i++) {
+        for (int i = 0; i < MAX_PRODUCT_RECHECKS && !listing.isEmpty(); i++) {
             Set<String> ids = new LinkedHashSet<>();
-            published.forEach(write -> ids.addAll(((ReviewDocument) write.document()).productIds()));
-            Map<String, ProductSummary> again = products.lookup(target.products(), ids);
+            listing.forEach(write -> ids.addAll(review(write).productIds()));
+            Map<String, ProductSummary> now = products.lookup(target.products(), ids);
             List<Write> changed = new ArrayList<>();
-            for (Write write : published) {
-                ReviewDocument review = (ReviewDocument) write.document();
-                List<ProductSummary> fresh = IndexedProducts.summaries(review.productIds(), again);
-                if (!fresh.equals(IndexedProducts.summaries(review.productIds(), seen))) {
+            for (Write write : listing) {
+                ReviewDocument review = review(write);
+                List<ProductSummary> fresh = IndexedProducts.summaries(review.productIds(), now);
+                if (!fresh.equals(review.products())) {
                     changed.add(new Write(write.position(), review.id(), review.revision(), review.withProducts(fresh)));
                 }
             }
@@ -113,9 +110,12 @@ class ArticleIndexer {
                 return;
             }
             writer.write(target.reviews(), target.live(), changed);
-            published = changed;
-            seen = again;
+            listing = changed;
         }
+    }
+
+    private static ReviewDocument review(Write write) {
+        return (ReviewDocument) write.document();
     }
 
     private static void logOutcome(Decoded<ArticleEvent> decoded, ReviewWriter.Outcome outcome) {
