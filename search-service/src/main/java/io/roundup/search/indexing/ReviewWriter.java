@@ -45,6 +45,17 @@ class ReviewWriter {
 
     /** What a bulk did, by position: written, left alone because the index holds a newer revision, or refused. */
     record Outcome(Set<Integer> written, Set<Integer> stale, List<Rejected> rejected) {
+
+        /** This outcome and another's, of the other part of the same documents. */
+        Outcome and(Outcome other) {
+            Set<Integer> allWritten = new HashSet<>(written);
+            allWritten.addAll(other.written());
+            Set<Integer> allStale = new HashSet<>(stale);
+            allStale.addAll(other.stale());
+            List<Rejected> allRejected = new ArrayList<>(rejected);
+            allRejected.addAll(other.rejected());
+            return new Outcome(allWritten, allStale, allRejected);
+        }
     }
 
     /**
@@ -85,15 +96,7 @@ class ReviewWriter {
             }
             // Too many bytes for one request (Elasticsearch takes up to 100 MB): each half on its own.
             int half = writes.size() / 2;
-            Outcome first = write(index, live, writes.subList(0, half));
-            Outcome second = write(index, live, writes.subList(half, writes.size()));
-            written.addAll(first.written());
-            written.addAll(second.written());
-            stale.addAll(first.stale());
-            stale.addAll(second.stale());
-            rejected.addAll(first.rejected());
-            rejected.addAll(second.rejected());
-            return new Outcome(written, stale, rejected);
+            return write(index, live, writes.subList(0, half)).and(write(index, live, writes.subList(half, writes.size())));
         }
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
