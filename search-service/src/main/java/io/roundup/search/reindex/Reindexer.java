@@ -161,14 +161,13 @@ public class Reindexer {
 
         void run() {
             log.info("Reindex {} started", job.id());
-            IndexTarget next = null;
             boolean moved = false;
             String error = null;
             try {
                 indices.ensureCreated();
                 String oldProducts = currentIndex(SearchIndices.PRODUCTS);
                 String oldReviews = currentIndex(SearchIndices.REVIEWS);
-                next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, nextVersion(SearchIndices.REVIEWS)),
+                IndexTarget next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, nextVersion(SearchIndices.REVIEWS)),
                         SearchIndices.version(SearchIndices.PRODUCTS, nextVersion(SearchIndices.PRODUCTS)));
                 // Another instance running a reindex at the same time fails here, and must not discard its indices.
                 indices.createVersion(SearchIndices.PRODUCTS, next.products());
@@ -188,8 +187,8 @@ public class Reindexer {
                 for (int check = 1; ; check++) {
                     products = replay(Topics.PRODUCTS, products, next, indexing::products);
                     articles = replay(Topics.ARTICLES, articles, next, indexing::articles);
-                    String shortfall = compare(Map.of(SearchIndices.PRODUCTS, next.products(), SearchIndices.REVIEWS,
-                            next.reviews()), Map.of(SearchIndices.PRODUCTS, oldProducts, SearchIndices.REVIEWS, oldReviews));
+                    String shortfall = compare(building,
+                            Map.of(SearchIndices.PRODUCTS, oldProducts, SearchIndices.REVIEWS, oldReviews));
                     if (shortfall == null) {
                         break;
                     }
@@ -202,12 +201,11 @@ public class Reindexer {
 
                 phase = Phase.SWITCHING;
                 publish(Status.RUNNING, null);
-                IndexTarget built = next;
                 client.indices().updateAliases(u -> u
                         .actions(a -> a.remove(r -> r.index(oldProducts).alias(SearchIndices.PRODUCTS)))
-                        .actions(a -> a.add(ad -> ad.index(built.products()).alias(SearchIndices.PRODUCTS).isWriteIndex(true)))
+                        .actions(a -> a.add(ad -> ad.index(next.products()).alias(SearchIndices.PRODUCTS).isWriteIndex(true)))
                         .actions(a -> a.remove(r -> r.index(oldReviews).alias(SearchIndices.REVIEWS)))
-                        .actions(a -> a.add(ad -> ad.index(built.reviews()).alias(SearchIndices.REVIEWS).isWriteIndex(true))));
+                        .actions(a -> a.add(ad -> ad.index(next.reviews()).alias(SearchIndices.REVIEWS).isWriteIndex(true))));
                 moved = true;
                 stopMirroring();
                 log.info("Reindex {}: {} now points at {} and {} at {}", job.id(), SearchIndices.PRODUCTS, next.products(),
