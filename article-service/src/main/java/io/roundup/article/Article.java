@@ -41,7 +41,8 @@ public record Article(
         boolean deleted,
         String lastRequestId,
         boolean announcePending,
-        long announcedRevision) implements RelayedState {
+        long announcedRevision)
+        implements RelayedState {
 
     public static final String COLLECTION = "articles";
 
@@ -50,12 +51,29 @@ public record Article(
     }
 
     /** Who changes an article, when, and in which request. */
-    record Change(Instant at, String by, String requestId) {
-    }
+    record Change(Instant at, String by, String requestId) {}
 
     static Article draft(String id, String slug, Content content, Change change) {
-        return new Article(id, slug, List.of(), Status.DRAFT, 1, content, null, null, null, null, null,
-                change.at(), change.by(), change.at(), change.by(), false, change.requestId(), true, 0);
+        return new Article(
+                id,
+                slug,
+                List.of(),
+                Status.DRAFT,
+                1,
+                content,
+                null,
+                null,
+                null,
+                null,
+                null,
+                change.at(),
+                change.by(),
+                change.at(),
+                change.by(),
+                false,
+                change.requestId(),
+                true,
+                0);
     }
 
     /** True when the working copy differs from what readers see (always, while nothing is published). */
@@ -86,7 +104,17 @@ public record Article(
             longer.add(slug);
             history = longer;
         }
-        return next(status, slugNow, history, newContent, published, publishedSlug, publishedAt, scheduledAt, scheduledBy, false,
+        return next(
+                status,
+                slugNow,
+                history,
+                newContent,
+                published,
+                publishedSlug,
+                publishedAt,
+                scheduledAt,
+                scheduledBy,
+                false,
                 change);
     }
 
@@ -108,12 +136,25 @@ public record Article(
             throw new TransitionRefused("The article is already published and has no unpublished changes to schedule.");
         }
         Status next = status == Status.PUBLISHED ? Status.PUBLISHED : Status.SCHEDULED;
-        return next(next, slug, slugHistory, content, published, publishedSlug, publishedAt, at, change.by(), false, change);
+        return next(
+                next,
+                slug,
+                slugHistory,
+                content,
+                published,
+                publishedSlug,
+                publishedAt,
+                at,
+                change.by(),
+                false,
+                change);
     }
 
     /** True when a scheduled publication is due at {@code now}. */
     boolean isDue(Instant now) {
-        return !deleted && scheduledAt != null && !scheduledAt.isAfter(now)
+        return !deleted
+                && scheduledAt != null
+                && !scheduledAt.isAfter(now)
                 && (status == Status.SCHEDULED || status == Status.PUBLISHED);
     }
 
@@ -125,8 +166,9 @@ public record Article(
         Status next = switch (status) {
             case PUBLISHED -> Status.UNPUBLISHED;
             case SCHEDULED -> publishedAt == null ? Status.DRAFT : Status.UNPUBLISHED;
-            case DRAFT, UNPUBLISHED -> throw new TransitionRefused("Only a published or scheduled article can be unpublished; this one is "
-                    + status + ".");
+            case DRAFT, UNPUBLISHED ->
+                throw new TransitionRefused(
+                        "Only a published or scheduled article can be unpublished; this one is " + status + ".");
         };
         return next(next, slug, slugHistory, content, null, null, publishedAt, null, null, false, change);
     }
@@ -136,12 +178,37 @@ public record Article(
         return next(status, slug, slugHistory, content, null, null, publishedAt, null, null, true, change);
     }
 
-    private Article next(Status newStatus, String newSlug, List<String> newSlugHistory, Content newContent,
-            Content newPublished, String newPublishedSlug, Instant newPublishedAt, Instant newScheduledAt,
-            String newScheduledBy, boolean nowDeleted, Change change) {
-        return new Article(id, newSlug, newSlugHistory, newStatus, revision + 1, newContent, newPublished, newPublishedSlug,
+    private Article next(
+            Status newStatus,
+            String newSlug,
+            List<String> newSlugHistory,
+            Content newContent,
+            Content newPublished,
+            String newPublishedSlug,
+            Instant newPublishedAt,
+            Instant newScheduledAt,
+            String newScheduledBy,
+            boolean nowDeleted,
+            Change change) {
+        return new Article(
+                id,
+                newSlug,
+                newSlugHistory,
+                newStatus,
+                revision + 1,
+                newContent,
+                newPublished,
+                newPublishedSlug,
                 newPublishedAt,
-                newScheduledAt, newScheduledBy, createdAt, createdBy, change.at(), change.by(), nowDeleted,
-                change.requestId(), true, announcedRevision);
+                newScheduledAt,
+                newScheduledBy,
+                createdAt,
+                createdBy,
+                change.at(),
+                change.by(),
+                nowDeleted,
+                change.requestId(),
+                true,
+                announcedRevision);
     }
 }

@@ -23,7 +23,13 @@ public record ArticleRevision(
     public static final String COLLECTION = "article_revisions";
 
     static ArticleRevision of(Article article, String action) {
-        return new ArticleRevision(article.id() + ":" + article.revision(), article.id(), article.revision(),
-                article.updatedAt(), article.updatedBy(), action, article.content());
+        return new ArticleRevision(
+                article.id() + ":" + article.revision(),
+                article.id(),
+                article.revision(),
+                article.updatedAt(),
+                article.updatedBy(),
+                action,
+                article.content());
     }
 }

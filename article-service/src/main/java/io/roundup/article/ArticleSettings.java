@@ -15,5 +15,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ArticleSettings(
         @DefaultValue("500ms") Duration relaySweep,
         @DefaultValue("1s") Duration scheduleSweep,
-        @DefaultValue("3s") Duration productPatience) {
-}
+        @DefaultValue("3s") Duration productPatience) {}

@@ -39,12 +39,18 @@ class ArticleStore implements InitializingBean {
         var articles = mongo.indexOps(Article.COLLECTION);
         articles.createIndex(new Index().on("slug", Sort.Direction.ASC).unique().named("slug_unique"));
         articles.createIndex(new Index().on("slugHistory", Sort.Direction.ASC).named("slug_history"));
-        articles.createIndex(new Index().on("announcePending", Sort.Direction.ASC).named("announce_pending"));
+        articles.createIndex(
+                new Index().on("announcePending", Sort.Direction.ASC).named("announce_pending"));
         articles.createIndex(new Index().on("scheduledAt", Sort.Direction.ASC).named("scheduled_at"));
-        articles.createIndex(new Index().on("status", Sort.Direction.ASC).on("publishedAt", Sort.Direction.DESC)
+        articles.createIndex(new Index()
+                .on("status", Sort.Direction.ASC)
+                .on("publishedAt", Sort.Direction.DESC)
                 .named("status_published_at"));
-        mongo.indexOps(ArticleRevision.COLLECTION).createIndex(new Index().on("articleId", Sort.Direction.ASC)
-                .on("revision", Sort.Direction.DESC).named("article_revision"));
+        mongo.indexOps(ArticleRevision.COLLECTION)
+                .createIndex(new Index()
+                        .on("articleId", Sort.Direction.ASC)
+                        .on("revision", Sort.Direction.DESC)
+                        .named("article_revision"));
     }
 
     /** Throws {@link org.springframework.dao.DuplicateKeyException} when the slug is taken. */
@@ -57,19 +63,32 @@ class ArticleStore implements InitializingBean {
         if (id == null || !ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(id)).and("deleted").is(false)),
-                Article.class, Article.COLLECTION));
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("_id")
+                        .is(new ObjectId(id))
+                        .and("deleted")
+                        .is(false)),
+                Article.class,
+                Article.COLLECTION));
     }
 
     /** By current slug first, then by a former one. */
     Optional<Article> findBySlug(String slug) {
-        Article current = mongo.findOne(Query.query(Criteria.where("slug").is(slug).and("deleted").is(false)),
-                Article.class, Article.COLLECTION);
+        Article current = mongo.findOne(
+                Query.query(Criteria.where("slug").is(slug).and("deleted").is(false)),
+                Article.class,
+                Article.COLLECTION);
         if (current != null) {
             return Optional.of(current);
         }
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("slugHistory").is(slug).and("deleted").is(false))
-                .with(Sort.by(Sort.Direction.DESC, "updatedAt")), Article.class, Article.COLLECTION));
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("slugHistory")
+                                .is(slug)
+                                .and("deleted")
+                                .is(false))
+                        .with(Sort.by(Sort.Direction.DESC, "updatedAt")),
+                Article.class,
+                Article.COLLECTION));
     }
 
     /**
@@ -77,17 +96,23 @@ class ArticleStore implements InitializingBean {
      * came first. Throws {@link org.springframework.dao.DuplicateKeyException} when a new slug is taken.
      */
     Optional<Article> replace(long expectedRevision, Article next) {
-        Query unchanged = Query.query(Criteria.where("_id").is(new ObjectId(next.id())).and("revision").is(expectedRevision)
-                .and("deleted").is(false));
-        return Optional.ofNullable(mongo.findAndReplace(unchanged, next, FindAndReplaceOptions.options().returnNew(),
-                Article.class, Article.COLLECTION));
+        Query unchanged = Query.query(Criteria.where("_id")
+                .is(new ObjectId(next.id()))
+                .and("revision")
+                .is(expectedRevision)
+                .and("deleted")
+                .is(false));
+        return Optional.ofNullable(mongo.findAndReplace(
+                unchanged, next, FindAndReplaceOptions.options().returnNew(), Article.class, Article.COLLECTION));
     }
 
     /** Slugs in use that are {@code base} or {@code base-<n>}, tombstones included. */
     Set<String> slugsLike(String base) {
         Query query = Query.query(Criteria.where("slug").regex("^" + literal(base) + "(-[0-9]+)?$"));
         query.fields().include("slug");
-        return new HashSet<>(mongo.find(query, Document.class, Article.COLLECTION).stream().map(d -> d.getString("slug")).toList());
+        return new HashSet<>(mongo.find(query, Document.class, Article.COLLECTION).stream()
+                .map(d -> d.getString("slug"))
+                .toList());
     }
 
     boolean slugInUse(String slug, String exceptId) {
@@ -120,7 +145,8 @@ class ArticleStore implements InitializingBean {
         Query find = Query.query(criteria);
         long total = mongo.count(find, Article.COLLECTION);
         find.with(order(status)).skip((long) query.page() * query.size()).limit(query.size());
-        return new ArticlePage<>(mongo.find(find, Article.class, Article.COLLECTION), query.page(), query.size(), total);
+        return new ArticlePage<>(
+                mongo.find(find, Article.class, Article.COLLECTION), query.page(), query.size(), total);
     }
 
     /** Published newest first, scheduled soonest first, anything else most recently edited first. */
@@ -135,9 +161,14 @@ class ArticleStore implements InitializingBean {
 
     /** Articles whose scheduled publication is due, oldest due first. */
     List<Article> due(Instant now, int limit) {
-        Query query = Query.query(Criteria.where("scheduledAt").lte(now).and("deleted").is(false)
-                .and("status").in(Status.SCHEDULED, Status.PUBLISHED))
-                .with(Sort.by(Sort.Direction.ASC, "scheduledAt")).limit(limit);
+        Query query = Query.query(Criteria.where("scheduledAt")
+                        .lte(now)
+                        .and("deleted")
+                        .is(false)
+                        .and("status")
+                        .in(Status.SCHEDULED, Status.PUBLISHED))
+                .with(Sort.by(Sort.Direction.ASC, "scheduledAt"))
+                .limit(limit);
         return mongo.find(query, Article.class, Article.COLLECTION);
     }
 
@@ -159,15 +190,20 @@ class ArticleStore implements InitializingBean {
 
     /** Snapshots newest first, without their content. */
     ArticlePage<ArticleRevision> revisions(String articleId, long upTo, int page, int size) {
-        Query query = Query.query(Criteria.where("articleId").is(articleId).and("revision").lte(upTo));
+        Query query = Query.query(
+                Criteria.where("articleId").is(articleId).and("revision").lte(upTo));
         long total = mongo.count(query, ArticleRevision.COLLECTION);
-        query.with(Sort.by(Sort.Direction.DESC, "revision")).skip((long) page * size).limit(size);
+        query.with(Sort.by(Sort.Direction.DESC, "revision"))
+                .skip((long) page * size)
+                .limit(size);
         query.fields().exclude("content");
-        return new ArticlePage<>(mongo.find(query, ArticleRevision.class, ArticleRevision.COLLECTION), page, size, total);
+        return new ArticlePage<>(
+                mongo.find(query, ArticleRevision.class, ArticleRevision.COLLECTION), page, size, total);
     }
 
     Optional<ArticleRevision> revision(String articleId, long revision) {
-        return Optional.ofNullable(mongo.findById(articleId + ":" + revision, ArticleRevision.class, ArticleRevision.COLLECTION));
+        return Optional.ofNullable(
+                mongo.findById(articleId + ":" + revision, ArticleRevision.class, ArticleRevision.COLLECTION));
     }
 
     private static String exactly(String value) {

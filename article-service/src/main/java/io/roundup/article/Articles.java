@@ -1,7 +1,7 @@
 package io.roundup.article;
 
-import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.outbox.StateRelay;
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.web.RequestIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,12 +59,10 @@ public class Articles {
         if (slug != null) {
             try {
                 saved = store.insert(Article.draft(id, slug, content, change));
-            }
-            catch (DuplicateKeyException ex) {
+            } catch (DuplicateKeyException ex) {
                 throw new SlugTaken(slug);
             }
-        }
-        else {
+        } else {
             saved = insertWithDerivedSlug(id, content, change);
         }
         afterSave(saved, "created");
@@ -81,8 +79,7 @@ public class Articles {
             }
             try {
                 return store.insert(Article.draft(id, candidate, content, change));
-            }
-            catch (DuplicateKeyException ex) {
+            } catch (DuplicateKeyException ex) {
                 taken.add(candidate);
             }
         }
@@ -94,8 +91,7 @@ public class Articles {
         try {
             prepare(input, slug);
             return Map.of();
-        }
-        catch (InvalidArticle ex) {
+        } catch (InvalidArticle ex) {
             return ex.errors();
         }
     }
@@ -116,8 +112,10 @@ public class Articles {
 
     /** The catalog's card of each product the content's entries rank, by product id (unknown ones left out). */
     public Map<String, ProductCard> productCards(Content content) {
-        return content == null ? Map.of()
-                : products.cards(content.entries().stream().map(Content.Entry::productId).toList());
+        return content == null
+                ? Map.of()
+                : products.cards(
+                        content.entries().stream().map(Content.Entry::productId).toList());
     }
 
     /** The author's newest published articles but {@code exceptId}: what an article page shows under the author's bio. */
@@ -139,8 +137,7 @@ public class Articles {
         }
         try {
             return apply(id, expected, "updated", article -> article.edit(content, slug, changedBy(by)));
-        }
-        catch (DuplicateKeyException ex) {
+        } catch (DuplicateKeyException ex) {
             throw new SlugTaken(slug);
         }
     }
@@ -171,7 +168,8 @@ public class Articles {
      */
     private void requireKnownProducts(Content content) {
         List<Content.Entry> entries = content.entries();
-        Set<String> unknown = products.unknown(entries.stream().map(Content.Entry::productId).toList());
+        Set<String> unknown =
+                products.unknown(entries.stream().map(Content.Entry::productId).toList());
         if (unknown.isEmpty()) {
             return;
         }
@@ -179,8 +177,10 @@ public class Articles {
         for (int i = 0; i < entries.size(); i++) {
             Content.Entry entry = entries.get(i);
             if (unknown.contains(entry.productId())) {
-                errors.put("entries[" + i + "].productId", List.of("entry #" + entry.rank() + " (" + entry.heading()
-                        + ") names product " + entry.productId() + ", which is not in the catalog"));
+                errors.put(
+                        "entries[" + i + "].productId",
+                        List.of("entry #" + entry.rank() + " (" + entry.heading() + ") names product "
+                                + entry.productId() + ", which is not in the catalog"));
             }
         }
         throw new UnknownProducts(errors);
@@ -258,8 +258,7 @@ public class Articles {
                     afterSave(saved.get(), "published on schedule");
                     published++;
                 }
-            }
-            finally {
+            } finally {
                 MDC.remove(RequestIds.MDC_KEY);
             }
         }
@@ -302,8 +301,7 @@ public class Articles {
         }
         try {
             store.saveRevision(ArticleRevision.of(saved, action));
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // The article itself is saved and will be announced; only its history misses this entry.
             log.warn("Could not store revision {} of article {}: {}", saved.revision(), saved.id(), ex.toString());
         }
@@ -312,8 +310,16 @@ public class Articles {
     private static Content prepare(Content input, String slug) {
         Content content = Sanitizer.content(input);
         ContentRules.check(content, slug);
-        return new Content(content.title(), content.summary(), content.category(), content.tags(), content.author(),
-                content.intro(), content.entries().stream().sorted(Comparator.comparingInt(Content.Entry::rank)).toList(),
+        return new Content(
+                content.title(),
+                content.summary(),
+                content.category(),
+                content.tags(),
+                content.author(),
+                content.intro(),
+                content.entries().stream()
+                        .sorted(Comparator.comparingInt(Content.Entry::rank))
+                        .toList(),
                 content.sections());
     }
 

@@ -22,8 +22,7 @@ public record Content(
         sections = sections == null ? List.of() : sections;
     }
 
-    public record Author(String name, String bio) {
-    }
+    public record Author(String name, String bio) {}
 
     /** One ranked product review; {@code productId} names a product of product-service. */
     public record Entry(int rank, String productId, String heading, String body, List<Feature> features) {
@@ -34,10 +33,8 @@ public record Content(
     }
 
     /** One row of an entry's feature table. */
-    public record Feature(String name, String description) {
-    }
+    public record Feature(String name, String description) {}
 
     /** Free text after the entries: a buying guide, final thoughts. */
-    public record Section(String heading, String body) {
-    }
+    public record Section(String heading, String body) {}
 }

@@ -33,16 +33,17 @@ final class ContentRules {
 
     private final Map<String, List<String>> errors = new TreeMap<>();
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
     /** Throws {@link InvalidArticle} listing every violation; {@code slug} is checked only when given. */
     static void check(Content content, String slug) {
         ContentRules rules = new ContentRules();
         rules.content(content);
         if (slug != null && !Slugs.isValid(slug)) {
-            rules.add("slug", "must be lowercase letters and digits separated by single hyphens, at most " + Slugs.MAX_LENGTH
-                    + " characters");
+            rules.add(
+                    "slug",
+                    "must be lowercase letters and digits separated by single hyphens, at most " + Slugs.MAX_LENGTH
+                            + " characters");
         }
         if (!rules.errors.isEmpty()) {
             throw new InvalidArticle(rules.errors);
@@ -59,8 +60,7 @@ final class ContentRules {
         }
         if (content.author() == null) {
             add("author", "must not be null");
-        }
-        else {
+        } else {
             required("author.name", content.author().name(), AUTHOR_NAME);
             optional("author.bio", content.author().bio(), BIO);
         }
@@ -90,8 +90,7 @@ final class ContentRules {
         }
         if (entry.rank() < MIN_RANK || entry.rank() > MAX_RANK) {
             add(path + ".rank", "must be between " + MIN_RANK + " and " + MAX_RANK);
-        }
-        else if (!ranks.add(entry.rank())) {
+        } else if (!ranks.add(entry.rank())) {
             add(path + ".rank", "must be unique: another entry already has rank " + entry.rank());
         }
         if (entry.productId() == null || !OBJECT_ID.matcher(entry.productId()).matches()) {
@@ -115,8 +114,7 @@ final class ContentRules {
     private void required(String path, String value, int max) {
         if (value == null || value.isBlank()) {
             add(path, "must not be blank");
-        }
-        else {
+        } else {
             optional(path, value, max);
         }
     }

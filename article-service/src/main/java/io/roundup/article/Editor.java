@@ -6,5 +6,4 @@ package io.roundup.article;
  * @param name the username, recorded as the author of the change
  * @param admin whether the caller holds the ADMIN role
  */
-public record Editor(String name, boolean admin) {
-}
+public record Editor(String name, boolean admin) {}

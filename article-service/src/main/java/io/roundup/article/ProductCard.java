@@ -13,10 +13,8 @@ public record ProductCard(String id, String name, String kind, String brand, Lis
     }
 
     /** Where to buy it and for how much. */
-    public record Offer(String retailer, String url, Price price) {
-    }
+    public record Offer(String retailer, String url, Price price) {}
 
     /** A decimal amount as text and an ISO-4217 currency, as the API writes money everywhere. */
-    public record Price(String amount, String currency) {
-    }
+    public record Price(String amount, String currency) {}
 }

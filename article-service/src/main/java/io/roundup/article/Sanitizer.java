@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-
+import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.parser.Parser;
@@ -31,26 +30,31 @@ final class Sanitizer {
     private static final Pattern INLINE_LINK = Pattern.compile("\\]\\(");
     /** Markdown link reference definitions: {@code [label]: destination}. */
     private static final Pattern REFERENCE_LINK = Pattern.compile("(?m)^ {0,3}\\[[^\\]]+\\]:\\s*<?([^\\s>]*)");
+
     private static final Pattern IGNORED_IN_SCHEME = Pattern.compile("[\\s\\p{Cntrl}\\\\]+");
     private static final List<String> DANGEROUS_SCHEMES = List.of("javascript:", "vbscript:", "data:");
     private static final String NEUTRAL_DESTINATION = "#";
     /** The opening bracket of a possible link reference definition, escaped when links are given up. */
     private static final Pattern DEFINITION_START = Pattern.compile("(?m)^( {0,3})\\[");
-    private static final org.commonmark.parser.Parser MARKDOWN = org.commonmark.parser.Parser.builder().build();
+
+    private static final org.commonmark.parser.Parser MARKDOWN =
+            org.commonmark.parser.Parser.builder().build();
 
     private static final Safelist MARKDOWN_HTML = Safelist.basic().addTags("h1", "h2", "h3", "h4", "h5", "h6", "hr");
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-    private Sanitizer() {
-    }
+    private Sanitizer() {}
 
     /** Every text field of the content, cleaned; nulls (also null list elements) stay where they are for validation. */
     static Content content(Content content) {
         if (content == null) {
             return null;
         }
-        Content.Author author = content.author() == null ? null
-                : new Content.Author(plainText(content.author().name()), markdown(content.author().bio()));
+        Content.Author author = content.author() == null
+                ? null
+                : new Content.Author(
+                        plainText(content.author().name()),
+                        markdown(content.author().bio()));
         return new Content(
                 plainText(content.title()),
                 plainText(content.summary()),
@@ -58,9 +62,16 @@ final class Sanitizer {
                 each(content.tags(), Sanitizer::plainText),
                 author,
                 markdown(content.intro()),
-                each(content.entries(), entry -> new Content.Entry(entry.rank(), plainText(entry.productId()),
-                        plainText(entry.heading()), markdown(entry.body()),
-                        each(entry.features(), f -> new Content.Feature(plainText(f.name()), plainText(f.description()))))),
+                each(
+                        content.entries(),
+                        entry -> new Content.Entry(
+                                entry.rank(),
+                                plainText(entry.productId()),
+                                plainText(entry.heading()),
+                                markdown(entry.body()),
+                                each(
+                                        entry.features(),
+                                        f -> new Content.Feature(plainText(f.name()), plainText(f.description()))))),
                 each(content.sections(), s -> new Content.Section(plainText(s.heading()), markdown(s.body()))));
     }
 
@@ -72,14 +83,15 @@ final class Sanitizer {
         String neutralized = neutralizeReferenceLinks(neutralizeInlineLinks(cleaned));
         if (hasDangerousLink(neutralized)) {
             // The CommonMark parser still finds a link the rewrite missed: give up links in this text altogether.
-            neutralized = DEFINITION_START.matcher(neutralized.replace("](", "]\\(")).replaceAll("$1\\\\[");
+            neutralized =
+                    DEFINITION_START.matcher(neutralized.replace("](", "]\\(")).replaceAll("$1\\\\[");
         }
         return neutralized;
     }
 
     /** Whether a CommonMark renderer would produce a link or image whose destination could run script. */
     static boolean hasDangerousLink(String markdown) {
-        boolean[] found = { false };
+        boolean[] found = {false};
         Node document = MARKDOWN.parse(markdown);
         document.accept(new AbstractVisitor() {
             @Override
@@ -130,8 +142,7 @@ final class Sanitizer {
             if (end < text.length() && text.charAt(end) == '<') {
                 int close = text.indexOf('>', end);
                 end = close < 0 ? text.length() : close + 1;
-            }
-            else {
+            } else {
                 int depth = 0;
                 while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
                     char c = text.charAt(end);
@@ -141,8 +152,7 @@ final class Sanitizer {
                     }
                     if (c == '(') {
                         depth++;
-                    }
-                    else if (c == ')' && depth-- == 0) {
+                    } else if (c == ')' && depth-- == 0) {
                         break;
                     }
                     end++;
@@ -181,7 +191,8 @@ final class Sanitizer {
 
     /** Renderers decode entities and backslash escapes and browsers skip control characters: check what they would see. */
     private static boolean isDangerous(String destination) {
-        String decoded = Parser.unescapeEntities(destination.startsWith("<") ? destination.substring(1) : destination, false);
+        String decoded =
+                Parser.unescapeEntities(destination.startsWith("<") ? destination.substring(1) : destination, false);
         String scheme = IGNORED_IN_SCHEME.matcher(decoded).replaceAll("").toLowerCase(Locale.ROOT);
         return DANGEROUS_SCHEMES.stream().anyMatch(scheme::startsWith);
     }

@@ -1,7 +1,6 @@
 package io.roundup.article;
 
 import io.roundup.support.work.PeriodicWork;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,10 +33,8 @@ class ScheduledPublisher implements SmartLifecycle {
             do {
                 published = articles.publishDue(BATCH);
                 total += published;
-            }
-            while (published == BATCH);
-        }
-        catch (RuntimeException ex) {
+            } while (published == BATCH);
+        } catch (RuntimeException ex) {
             log.warn("Scheduled publishing paused: {}; the next pass retries", ex.toString());
         }
         return total;

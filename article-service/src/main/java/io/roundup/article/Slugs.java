@@ -1,7 +1,6 @@
 package io.roundup.article;
 
 import com.ibm.icu.text.Transliterator;
-
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,10 +17,10 @@ final class Slugs {
      */
     private static final ThreadLocal<Transliterator> TO_ASCII =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII"));
+
     private static final String FALLBACK = "article";
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     /** "Crème Brûlée: Top 5!" becomes "creme-brulee-top-5"; a title with nothing to keep becomes "article". */
     static String derive(String title) {
@@ -42,7 +41,9 @@ final class Slugs {
     }
 
     static boolean isValid(String slug) {
-        return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+        return slug != null
+                && slug.length() <= MAX_LENGTH
+                && VALID.matcher(slug).matches();
     }
 
     /** Cuts at a word boundary when one is near, and never leaves a trailing hyphen. */

@@ -2,5 +2,8 @@ package io.roundup.article;
 
 /** Where an article stands in the editorial workflow. Readers see only {@link #PUBLISHED} articles. */
 public enum Status {
-    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED
+    DRAFT,
+    SCHEDULED,
+    PUBLISHED,
+    UNPUBLISHED
 }

@@ -39,7 +39,8 @@ final class ArticleApi {
     }
 
     Response create(String body) {
-        return send(post("/api/articles").contentType(MediaType.APPLICATION_JSON).content(body), true);
+        return send(
+                post("/api/articles").contentType(MediaType.APPLICATION_JSON).content(body), true);
     }
 
     /** Creates a draft and returns its id. */
@@ -52,7 +53,9 @@ final class ArticleApi {
     }
 
     Response update(String id, String ifMatch, String body) {
-        MockHttpServletRequestBuilder request = put("/api/articles/" + id).contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder request = put("/api/articles/" + id)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (ifMatch != null) {
             request.header(HttpHeaders.IF_MATCH, ifMatch);
         }
@@ -64,8 +67,11 @@ final class ArticleApi {
     }
 
     Response publishAt(String id, java.time.Instant at) {
-        return send(post("/api/articles/" + id + "/publish").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"at\": \"" + at + "\"}"), true);
+        return send(
+                post("/api/articles/" + id + "/publish")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"at\": \"" + at + "\"}"),
+                true);
     }
 
     Response unpublish(String id) {
@@ -103,10 +109,13 @@ final class ArticleApi {
         }
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-            return new Response(response.getStatus(), response.getContentAsString(), response.getHeader(HttpHeaders.ETAG),
-                    response.getHeader(HttpHeaders.LOCATION), json);
-        }
-        catch (Exception ex) {
+            return new Response(
+                    response.getStatus(),
+                    response.getContentAsString(),
+                    response.getHeader(HttpHeaders.ETAG),
+                    response.getHeader(HttpHeaders.LOCATION),
+                    json);
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }

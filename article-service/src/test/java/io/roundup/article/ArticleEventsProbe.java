@@ -22,20 +22,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class ArticleEventsProbe implements AutoCloseable {
 
     /** One record: its key, decoded payload and headers as text. */
-    record Received(String key, ArticleEvent event, Map<String, String> headers) {
-    }
+    record Received(String key, ArticleEvent event, Map<String, String> headers) {}
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventCodec codec = new EventCodec();
     private final List<Received> received = new ArrayList<>();
 
     ArticleEventsProbe(String bootstrapServers) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "article-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "article-it-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.ARTICLES));
     }
 
@@ -58,7 +63,9 @@ final class ArticleEventsProbe implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
             Map<String, String> headers = new java.util.HashMap<>();
             for (Header header : record.headers()) {
-                headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                headers.put(
+                        header.key(),
+                        header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
             }
             ArticleEvent event = (ArticleEvent) codec.read(headers.get(CloudEventHeaders.TYPE), record.value());
             received.add(new Received(record.key(), event, headers));

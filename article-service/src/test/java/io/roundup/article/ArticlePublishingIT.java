@@ -17,26 +17,29 @@ import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /** The editorial workflow on a real MongoDB and a real Kafka broker, checked from the outside: HTTP in, events out. */
-@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn",
-        "roundup.articles.product-patience=2s" })
+@SpringBootTest(
+        properties = {
+            "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
+            "logging.level.org.apache.kafka=warn",
+            "roundup.articles.product-patience=2s"
+        })
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.MONGODB })
+@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ArticlePublishingIT extends ArticleServiceHarness {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
-
 
     @Autowired
     MongoTemplate mongo;
@@ -44,13 +47,12 @@ class ArticlePublishingIT extends ArticleServiceHarness {
     @Autowired
     StateRelay<Article> relay;
 
-
-
-
     @Test
     void theWholeLifecycleIsAnnouncedAndOnlyPublishedContentEverLeaves() {
-        ArticleApi.Response created = api.asEditor(post("/api/articles").header("X-Request-Id", "it-create-1")
-                .contentType(MediaType.APPLICATION_JSON).content(ArticleApi.body("Quiet Nights, Loud Mixes")));
+        ArticleApi.Response created = api.asEditor(post("/api/articles")
+                .header("X-Request-Id", "it-create-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ArticleApi.body("Quiet Nights, Loud Mixes")));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.etag()).isEqualTo("\"1\"");
         String id = created.json().get("id").asString();
@@ -63,7 +65,8 @@ class ArticlePublishingIT extends ArticleServiceHarness {
             assertThat(e.published()).isNull();
             assertThat(e.slug()).isEqualTo("quiet-nights-loud-mixes");
         });
-        assertThat(draft.headers()).containsEntry(CloudEventHeaders.SOURCE, "/article-service")
+        assertThat(draft.headers())
+                .containsEntry(CloudEventHeaders.SOURCE, "/article-service")
                 .containsEntry(CloudEventHeaders.TYPE, "roundup.article.v1")
                 .containsEntry(CloudEventHeaders.SUBJECT, id)
                 .containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
@@ -71,15 +74,20 @@ class ArticlePublishingIT extends ArticleServiceHarness {
                 .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME);
 
         assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
-        assertThat(api.readerGet("/api/articles/by-slug/quiet-nights-loud-mixes").status()).isEqualTo(404);
-        assertThat(api.editorGet("/api/articles/by-slug/quiet-nights-loud-mixes").status()).isEqualTo(200);
+        assertThat(api.readerGet("/api/articles/by-slug/quiet-nights-loud-mixes")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/by-slug/quiet-nights-loud-mixes")
+                        .status())
+                .isEqualTo(200);
 
         ArticleApi.Response published = api.publish(id);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.etag()).isEqualTo("\"2\"");
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(published(awaitEvent(id, 2)).published().title()).isEqualTo("Quiet Nights, Loud Mixes");
-        JsonNode live = api.readerGet("/api/articles/by-slug/quiet-nights-loud-mixes").json();
+        JsonNode live =
+                api.readerGet("/api/articles/by-slug/quiet-nights-loud-mixes").json();
         assertThat(live.get("title").asString()).isEqualTo("Quiet Nights, Loud Mixes");
         assertThat(live.get("intro").asString()).isEqualTo("Mixing at night means **closed backs** & honest mids.");
 
@@ -89,17 +97,23 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         assertThat(edited.json().get("hasUnpublishedChanges").asBoolean()).isTrue();
         ArticleChanged afterEdit = published(awaitEvent(id, 3));
         assertThat(afterEdit.status()).isEqualTo(ArticleStatus.PUBLISHED);
-        assertThat(afterEdit.published().title()).as("the edit is not published yet").isEqualTo("Quiet Nights, Loud Mixes");
-        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Quiet Nights, Loud Mixes");
-        assertThat(api.editorGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Quieter Nights");
+        assertThat(afterEdit.published().title())
+                .as("the edit is not published yet")
+                .isEqualTo("Quiet Nights, Loud Mixes");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Quiet Nights, Loud Mixes");
+        assertThat(api.editorGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Quieter Nights");
         assertThat(api.editorGet("/api/articles/" + id).json().get("slug").asString())
-                .as("the slug is stable across title changes").isEqualTo("quiet-nights-loud-mixes");
+                .as("the slug is stable across title changes")
+                .isEqualTo("quiet-nights-loud-mixes");
 
         assertThat(api.publish(id).etag()).isEqualTo("\"4\"");
         ArticleChanged republished = published(awaitEvent(id, 4));
         assertThat(republished.published().title()).isEqualTo("Quieter Nights");
         assertThat(republished.publishedAt()).isEqualTo(afterEdit.publishedAt());
-        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Quieter Nights");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Quieter Nights");
 
         ArticleApi.Response unpublished = api.unpublish(id);
         assertThat(unpublished.json().get("status").asString()).isEqualTo("UNPUBLISHED");
@@ -107,11 +121,14 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         assertThat(gone.status()).isEqualTo(ArticleStatus.UNPUBLISHED);
         assertThat(gone.published()).isNull();
         assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
-        assertThat(api.unpublish(id).status()).as("unpublishing twice is not a transition").isEqualTo(409);
+        assertThat(api.unpublish(id).status())
+                .as("unpublishing twice is not a transition")
+                .isEqualTo(409);
 
         assertThat(api.delete(id).status()).isEqualTo(204);
-        assertThat(awaitEvent(id, 6).event()).isEqualTo(new ArticleRemoved(id, 6,
-                ((ArticleRemoved) awaitEvent(id, 6).event()).removedAt()));
+        assertThat(awaitEvent(id, 6).event())
+                .isEqualTo(new ArticleRemoved(
+                        id, 6, ((ArticleRemoved) awaitEvent(id, 6).event()).removedAt()));
         assertThat(api.editorGet("/api/articles/" + id).status()).isEqualTo(404);
         assertThat(api.delete(id).status()).isEqualTo(404);
 
@@ -123,14 +140,18 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         String first = api.createDraft("Crème Brûlée: Top 5!");
         String second = api.createDraft("Crème Brûlée: Top 5!");
 
-        assertThat(api.editorGet("/api/articles/" + first).json().get("slug").asString()).isEqualTo("creme-brulee-top-5");
-        assertThat(api.editorGet("/api/articles/" + second).json().get("slug").asString()).isEqualTo("creme-brulee-top-5-2");
+        assertThat(api.editorGet("/api/articles/" + first).json().get("slug").asString())
+                .isEqualTo("creme-brulee-top-5");
+        assertThat(api.editorGet("/api/articles/" + second).json().get("slug").asString())
+                .isEqualTo("creme-brulee-top-5-2");
 
-        ArticleApi.Response taken = api.create(ArticleApi.body("Anything").replaceFirst("\\{", "{\"slug\": \"creme-brulee-top-5\","));
+        ArticleApi.Response taken =
+                api.create(ArticleApi.body("Anything").replaceFirst("\\{", "{\"slug\": \"creme-brulee-top-5\","));
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.json().get("errors").get("slug").get(0).asString()).isEqualTo("is already taken");
 
-        ArticleApi.Response chosen = api.create(ArticleApi.body("Anything").replaceFirst("\\{", "{\"slug\": \"my-own-slug\","));
+        ArticleApi.Response chosen =
+                api.create(ArticleApi.body("Anything").replaceFirst("\\{", "{\"slug\": \"my-own-slug\","));
         assertThat(chosen.status()).isEqualTo(201);
         assertThat(chosen.json().get("slug").asString()).isEqualTo("my-own-slug");
     }
@@ -140,10 +161,12 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         String id = api.createDraft("Refusals");
         awaitEvent(id, 1);
 
-        assertThat(api.update(id, null, ArticleApi.body("No If-Match")).status()).isEqualTo(428);
+        assertThat(api.update(id, null, ArticleApi.body("No If-Match")).status())
+                .isEqualTo(428);
         assertThat(api.update(id, "\"7\"", ArticleApi.body("Stale")).status()).isEqualTo(412);
         assertThat(api.update(id, "\"1\"", ArticleApi.body("")).status()).isEqualTo(400);
-        assertThat(api.update(id, "\"1\"", ArticleApi.body("Owned").replaceFirst("\\{", "{\"status\": \"PUBLISHED\",")).status())
+        assertThat(api.update(id, "\"1\"", ArticleApi.body("Owned").replaceFirst("\\{", "{\"status\": \"PUBLISHED\","))
+                        .status())
                 .isEqualTo(400);
         assertThat(api.unpublish(id).status()).isEqualTo(409);
         ArticleApi.Response invalid = api.create("""
@@ -154,14 +177,21 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").propertyNames())
                 .containsExactlyInAnyOrder("entries[1].rank", "entries[1].productId", "entries[1].heading");
-        assertThat(api.editorGet("/api/articles?size=100").json().get("items").valueStream()
-                .map(item -> item.get("title").asString())).doesNotContain("Bad");
+        assertThat(api.editorGet("/api/articles?size=100")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(item -> item.get("title").asString()))
+                .doesNotContain("Bad");
 
         ArticleApi.Response accepted = api.update(id, "\"1\"", ArticleApi.body("Accepted"));
         assertThat(accepted.etag()).isEqualTo("\"2\"");
         awaitEvent(id, 2);
-        assertThat(events.eventsFor(id, Duration.ofSeconds(1))).extracting(r -> r.event().revision()).containsExactly(1L, 2L);
-        assertThat(api.editorGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Accepted");
+        assertThat(events.eventsFor(id, Duration.ofSeconds(1)))
+                .extracting(r -> r.event().revision())
+                .containsExactly(1L, 2L);
+        assertThat(api.editorGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Accepted");
     }
 
     @Test
@@ -170,16 +200,21 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         String id;
         try {
             id = api.createDraft("Saved While The Relay Was Down");
-            Document stored = mongo.getCollection(Article.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
+            Document stored = mongo.getCollection(Article.COLLECTION)
+                    .find(new Document("_id", new ObjectId(id)))
+                    .first();
             assertThat(stored.getBoolean(StateRelay.PENDING)).isTrue();
-            assertThat(events.eventsFor(id, Duration.ofSeconds(2))).as("nothing can be sent while the relay is down").isEmpty();
-        }
-        finally {
+            assertThat(events.eventsFor(id, Duration.ofSeconds(2)))
+                    .as("nothing can be sent while the relay is down")
+                    .isEmpty();
+        } finally {
             relay.start();
         }
         awaitEvent(id, 1);
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            Document stored = mongo.getCollection(Article.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
+            Document stored = mongo.getCollection(Article.COLLECTION)
+                    .find(new Document("_id", new ObjectId(id)))
+                    .first();
             assertThat(stored.getBoolean(StateRelay.PENDING)).isFalse();
             assertThat(stored.getLong(StateRelay.ANNOUNCED)).isEqualTo(1L);
         });
@@ -201,12 +236,14 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         api.publish(newer);
 
         JsonNode page = api.readerGet("/api/articles?tag=" + tag.toUpperCase()).json();
-        assertThat(page.get("items").valueStream().map(i -> i.get("id").asString())).containsExactly(newer, older);
+        assertThat(page.get("items").valueStream().map(i -> i.get("id").asString()))
+                .containsExactly(newer, older);
         assertThat(page.get("totalItems").asLong()).isEqualTo(2);
         assertThat(page.get("items").get(0).get("status").asString()).isEqualTo("PUBLISHED");
 
         JsonNode drafts = api.editorGet("/api/articles?status=DRAFT&tag=" + tag).json();
-        assertThat(drafts.get("items").valueStream().map(i -> i.get("id").asString())).containsExactly(draft);
+        assertThat(drafts.get("items").valueStream().map(i -> i.get("id").asString()))
+                .containsExactly(draft);
         assertThat(api.readerGet("/api/articles?status=DRAFT").status()).isEqualTo(401);
         assertThat(api.readerGet("/api/articles?size=0").status()).isEqualTo(400);
     }
@@ -221,33 +258,43 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         String bosLive = publishedBy(bo, category, "Bo's Decks");
         String adasOtherCategory = publishedBy(ada, "Cassettes " + unique, "Ada's Tapes");
         // a draft edit moving Bo's review to Ada must not change what readers find
-        String moved = ArticleApi.body("Bo's Decks").replace("Ada Marlowe", ada).replace("\"Audio\"", "\"" + category + "\"");
+        String moved =
+                ArticleApi.body("Bo's Decks").replace("Ada Marlowe", ada).replace("\"Audio\"", "\"" + category + "\"");
         assertThat(api.update(bosLive, "\"3\"", moved).status()).isEqualTo(200);
 
-        assertThat(ids(api.readerGet("/api/articles?category=" + category.toLowerCase()).json()))
+        assertThat(ids(api.readerGet("/api/articles?category=" + category.toLowerCase())
+                        .json()))
                 .containsExactly(bosLive, adasLive);
-        assertThat(ids(api.readerGet("/api/articles?author=" + ada.toUpperCase()).json()))
-                .as("an author's latest entries, newest first").containsExactly(adasOtherCategory, adasLive);
-        assertThat(ids(api.readerGet("/api/articles?author=" + ada + "&category=" + category).json()))
+        assertThat(ids(api.readerGet("/api/articles?author=" + ada.toUpperCase())
+                        .json()))
+                .as("an author's latest entries, newest first")
+                .containsExactly(adasOtherCategory, adasLive);
+        assertThat(ids(api.readerGet("/api/articles?author=" + ada + "&category=" + category)
+                        .json()))
                 .containsExactly(adasLive);
         assertThat(api.readerGet("/api/articles?size=101").status()).isEqualTo(400);
 
         JsonNode page = api.readerGet("/api/articles/" + adasLive).json();
         assertThat(page.get("authorLatest").valueStream().map(e -> e.get("id").asString()))
-                .as("the author's other published articles, under the bio").containsExactly(adasOtherCategory);
+                .as("the author's other published articles, under the bio")
+                .containsExactly(adasOtherCategory);
         assertThat(page.at("/authorLatest/0/title").asString()).isEqualTo("Ada's Tapes");
     }
 
     private String publishedBy(String author, String category, String title) {
         String id = api.createDraft(title);
-        String body = ArticleApi.body(title).replace("Ada Marlowe", author).replace("\"Audio\"", "\"" + category + "\"");
+        String body =
+                ArticleApi.body(title).replace("Ada Marlowe", author).replace("\"Audio\"", "\"" + category + "\"");
         assertThat(api.update(id, "\"1\"", body).status()).isEqualTo(200);
         assertThat(api.publish(id).status()).isEqualTo(200);
         return id;
     }
 
     private static List<String> ids(JsonNode page) {
-        return page.get("items").valueStream().map(item -> item.get("id").asString()).toList();
+        return page.get("items")
+                .valueStream()
+                .map(item -> item.get("id").asString())
+                .toList();
     }
 
     @Test
@@ -257,7 +304,8 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         api.update(id, "\"2\"", ArticleApi.body("Third Words"));
 
         JsonNode history = api.editorGet("/api/articles/" + id + "/revisions").json();
-        assertThat(history.get("items").valueStream().map(i -> i.get("revision").asLong())).containsExactly(3L, 2L, 1L);
+        assertThat(history.get("items").valueStream().map(i -> i.get("revision").asLong()))
+                .containsExactly(3L, 2L, 1L);
         assertThat(history.get("items").get(2).get("savedBy").asString()).isEqualTo("ada");
         assertThat(history.get("items").get(2).get("action").asString()).isEqualTo("created");
         assertThat(history.get("items").get(0).has("savedAt")).isTrue();
@@ -265,17 +313,27 @@ class ArticlePublishingIT extends ArticleServiceHarness {
 
         JsonNode first = api.editorGet("/api/articles/" + id + "/revisions/1").json();
         assertThat(first.get("title").asString()).isEqualTo("First Words");
-        assertThat(api.editorGet("/api/articles/" + id + "/revisions/9").status()).isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/" + id + "/revisions/9").status())
+                .isEqualTo(404);
 
-        assertThat(api.asEditor(post("/api/articles/" + id + "/revisions/1/restore")).status()).isEqualTo(428);
-        assertThat(api.asEditor(post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\"")).status())
+        assertThat(api.asEditor(post("/api/articles/" + id + "/revisions/1/restore"))
+                        .status())
+                .isEqualTo(428);
+        assertThat(api.asEditor(post("/api/articles/" + id + "/revisions/1/restore")
+                                .header(HttpHeaders.IF_MATCH, "\"2\""))
+                        .status())
                 .isEqualTo(412);
-        ArticleApi.Response restored = api.asEditor(post("/api/articles/" + id + "/revisions/1/restore")
-                .header(HttpHeaders.IF_MATCH, "\"3\""));
+        ArticleApi.Response restored = api.asEditor(
+                post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"3\""));
         assertThat(restored.status()).isEqualTo(200);
         assertThat(restored.etag()).isEqualTo("\"4\"");
         assertThat(restored.json().get("title").asString()).isEqualTo("First Words");
-        assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").get(0).get("action").asString())
+        assertThat(api.editorGet("/api/articles/" + id + "/revisions")
+                        .json()
+                        .get("items")
+                        .get(0)
+                        .get("action")
+                        .asString())
                 .isEqualTo("restored");
     }
 
@@ -295,14 +353,17 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().at("/errors/entries[1].productId").toString()).contains("Coming deck", coming);
         assertThat(refused.json().get("errors").has("entries[0].productId")).isFalse();
-        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString())
+                .isEqualTo("DRAFT");
 
         catalog.announce(coming, 1); // product-service announces the product: now the article may point at it
         assertThat(api.publish(id).status()).isEqualTo(200);
         JsonNode page = api.readerGet("/api/articles/" + id).json();
-        assertThat(page.at("/entries/1/product/name").asString()).as("the entry shows its product's card")
+        assertThat(page.at("/entries/1/product/name").asString())
+                .as("the entry shows its product's card")
                 .isEqualTo("Product " + coming);
-        assertThat(page.at("/entries/1/product/offers/0/url").asString()).isEqualTo("https://shop.example.com/" + coming);
+        assertThat(page.at("/entries/1/product/offers/0/url").asString())
+                .isEqualTo("https://shop.example.com/" + coming);
 
         String gone = new ObjectId().toHexString();
         catalog.announce(gone, 1);
@@ -310,8 +371,9 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         catalog.announce(gone, 1); // a late duplicate of the older event must not bring the product back
         String sentinel = new ObjectId().toHexString();
         catalog.announce(sentinel, 1); // one partition: once this one is in, so are the three before it
-        await().atMost(EVENTUALLY).until(() -> mongo.exists(
-                Query.query(Criteria.where("_id").is(new ObjectId(sentinel))), "catalogProducts"));
+        await().atMost(EVENTUALLY)
+                .until(() ->
+                        mongo.exists(Query.query(Criteria.where("_id").is(new ObjectId(sentinel))), "catalogProducts"));
 
         String other = api.createDraft("Pointing at a Removed Deck");
         api.update(other, "\"1\"", ArticleApi.body("Pointing at a Removed Deck").replace(Fixtures.PRODUCT_ID, gone));
@@ -327,18 +389,32 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         String withNewSlug = ArticleApi.body("Slug Before, Edited").replaceFirst("\\{", "{\"slug\": \"slug-after\", ");
         assertThat(api.update(id, "\"2\"", withNewSlug).status()).isEqualTo(200);
 
-        assertThat(api.readerGet("/api/articles/by-slug/slug-before").json().get("slug").asString()).isEqualTo("slug-before");
-        assertThat(api.readerGet("/api/articles/" + id).json().get("slug").asString()).isEqualTo("slug-before");
+        assertThat(api.readerGet("/api/articles/by-slug/slug-before")
+                        .json()
+                        .get("slug")
+                        .asString())
+                .isEqualTo("slug-before");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("slug").asString())
+                .isEqualTo("slug-before");
         assertThat(api.readerGet("/api/articles/by-slug/slug-after").status()).isEqualTo(404);
         assertThat(api.editorGet("/api/articles/by-slug/slug-after").status()).isEqualTo(200);
-        assertThat(published(awaitEvent(id, 3)).slug()).as("search keeps the public slug").isEqualTo("slug-before");
+        assertThat(published(awaitEvent(id, 3)).slug())
+                .as("search keeps the public slug")
+                .isEqualTo("slug-before");
 
         api.publish(id);
         assertThat(published(awaitEvent(id, 4)).slug()).isEqualTo("slug-after");
-        assertThat(api.readerGet("/api/articles/by-slug/slug-after").json().get("title").asString())
+        assertThat(api.readerGet("/api/articles/by-slug/slug-after")
+                        .json()
+                        .get("title")
+                        .asString())
                 .isEqualTo("Slug Before, Edited");
-        assertThat(api.readerGet("/api/articles/by-slug/slug-before").json().get("slug").asString())
-                .as("a former slug still leads to the article").isEqualTo("slug-after");
+        assertThat(api.readerGet("/api/articles/by-slug/slug-before")
+                        .json()
+                        .get("slug")
+                        .asString())
+                .as("a former slug still leads to the article")
+                .isEqualTo("slug-after");
     }
 
     @Test
@@ -351,7 +427,8 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         ArticleApi.Response again = api.publish(id);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Back By Popular Demand");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Back By Popular Demand");
         ArticleChanged republished = published(awaitEvent(id, 4));
         assertThat(republished.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(republished.published().title()).isEqualTo("Back By Popular Demand");
@@ -365,10 +442,14 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         ArticleApi.Response refused = api.delete(id);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString()).contains("unpublish");
-        assertThat(api.readerGet("/api/articles/" + id).status()).as("still live").isEqualTo(200);
+        assertThat(api.readerGet("/api/articles/" + id).status())
+                .as("still live")
+                .isEqualTo(200);
         assertThat(events.eventsFor(id)).extracting(r -> r.event().revision()).doesNotContain(3L);
 
-        assertThat(api.as(ArticleApi.admin("root"), delete("/api/articles/" + id)).status()).isEqualTo(204);
+        assertThat(api.as(ArticleApi.admin("root"), delete("/api/articles/" + id))
+                        .status())
+                .isEqualTo(204);
         assertThat(awaitEvent(id, 3).event()).isInstanceOf(ArticleRemoved.class);
         assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
     }
@@ -378,19 +459,23 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         String id = api.createDraft("Ada's First Take");
         api.update(id, "\"1\"", ArticleApi.body("Ada's Second Take"));
 
-        ArticleApi.Response byBob = api.as(ArticleApi.editorNamed("bob"),
+        ArticleApi.Response byBob = api.as(
+                ArticleApi.editorNamed("bob"),
                 post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\""));
         assertThat(byBob.status()).isEqualTo(403);
         assertThat(byBob.json().get("detail").asString()).contains("ada");
-        assertThat(api.editorGet("/api/articles/" + id).etag()).as("nothing changed").isEqualTo("\"2\"");
+        assertThat(api.editorGet("/api/articles/" + id).etag())
+                .as("nothing changed")
+                .isEqualTo("\"2\"");
 
-        ArticleApi.Response byAdmin = api.as(ArticleApi.admin("root"),
+        ArticleApi.Response byAdmin = api.as(
+                ArticleApi.admin("root"),
                 post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\""));
         assertThat(byAdmin.status()).isEqualTo(200);
         assertThat(byAdmin.json().get("title").asString()).isEqualTo("Ada's First Take");
 
-        ArticleApi.Response byAda = api.asEditor(post("/api/articles/" + id + "/revisions/2/restore")
-                .header(HttpHeaders.IF_MATCH, "\"3\""));
+        ArticleApi.Response byAda = api.asEditor(
+                post("/api/articles/" + id + "/revisions/2/restore").header(HttpHeaders.IF_MATCH, "\"3\""));
         assertThat(byAda.status()).isEqualTo(200);
         assertThat(byAda.json().get("title").asString()).isEqualTo("Ada's Second Take");
     }
@@ -408,22 +493,32 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         assertThat(second.get("title").asString()).isEqualTo("Lost Snapshot, Second");
         mongo.remove(Query.query(Criteria.where("_id").is(id + ":3")), ArticleRevision.COLLECTION);
         JsonNode history = api.editorGet("/api/articles/" + id + "/revisions").json();
-        assertThat(history.get("items").valueStream().map(i -> i.get("revision").asLong())).containsExactly(3L, 2L, 1L);
-        assertThat(history.get("items").get(2).get("action").asString()).as("a known action is kept").isEqualTo("created");
+        assertThat(history.get("items").valueStream().map(i -> i.get("revision").asLong()))
+                .containsExactly(3L, 2L, 1L);
+        assertThat(history.get("items").get(2).get("action").asString())
+                .as("a known action is kept")
+                .isEqualTo("created");
     }
 
     @Test
     void malformedAndUnknownIdsAreNotFound() {
         assertThat(api.readerGet("/api/articles/not-an-object-id").status()).isEqualTo(404);
-        assertThat(api.editorGet("/api/articles/" + new ObjectId().toHexString()).status()).isEqualTo(404);
-        assertThat(api.asReader(get("/api/articles/by-slug/no-such-slug")).status()).isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/" + new ObjectId().toHexString())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.asReader(get("/api/articles/by-slug/no-such-slug")).status())
+                .isEqualTo(404);
         assertThat(api.publish("zzz").status()).isEqualTo(404);
     }
 
     private ArticleEventsProbe.Received awaitEvent(String id, long revision) {
-        return await().atMost(EVENTUALLY).until(
-                () -> events.eventsFor(id).stream().filter(r -> r.event().revision() == revision).findFirst().orElse(null),
-                received -> received != null);
+        return await().atMost(EVENTUALLY)
+                .until(
+                        () -> events.eventsFor(id).stream()
+                                .filter(r -> r.event().revision() == revision)
+                                .findFirst()
+                                .orElse(null),
+                        received -> received != null);
     }
 
     private static ArticleChanged published(ArticleEventsProbe.Received received) {

@@ -71,7 +71,8 @@ class ArticleTests {
 
     @Test
     void schedulingAnEditOfAPublishedArticleKeepsTheLiveVersionPublic() {
-        Article scheduled = Fixtures.publishedWithDraft("Old", "New").schedule(LATER, Fixtures.change(Fixtures.T0.plusSeconds(200)));
+        Article scheduled = Fixtures.publishedWithDraft("Old", "New")
+                .schedule(LATER, Fixtures.change(Fixtures.T0.plusSeconds(200)));
 
         assertThat(scheduled.status()).isEqualTo(Status.PUBLISHED);
         assertThat(scheduled.isPublic()).isTrue();
@@ -99,7 +100,8 @@ class ArticleTests {
 
     @Test
     void onlyPublishedOrScheduledArticlesCanBeUnpublished() {
-        assertThatThrownBy(() -> Fixtures.draft("Title").unpublish(Fixtures.change(LATER))).isInstanceOf(TransitionRefused.class);
+        assertThatThrownBy(() -> Fixtures.draft("Title").unpublish(Fixtures.change(LATER)))
+                .isInstanceOf(TransitionRefused.class);
         assertThatThrownBy(() -> Fixtures.unpublished("Title").unpublish(Fixtures.change(LATER)))
                 .isInstanceOf(TransitionRefused.class);
     }

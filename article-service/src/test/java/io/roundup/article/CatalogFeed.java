@@ -1,11 +1,5 @@
 package io.roundup.article;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.events.EventType;
@@ -14,6 +8,11 @@ import io.roundup.events.Offer;
 import io.roundup.events.ProductChanged;
 import io.roundup.events.ProductRemoved;
 import io.roundup.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,14 +27,25 @@ final class CatalogFeed implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
 
     CatalogFeed(String brokers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     void announce(String productId, long revision) {
-        send(productId, new ProductChanged(productId, revision, Instant.now(), "Product " + productId, "gear", null,
-                Map.of(), List.of(new Offer("Shop", "https://shop.example.com/" + productId, new Money("10.00", "USD"))),
-                null));
+        send(
+                productId,
+                new ProductChanged(
+                        productId,
+                        revision,
+                        Instant.now(),
+                        "Product " + productId,
+                        "gear",
+                        null,
+                        Map.of(),
+                        List.of(new Offer("Shop", "https://shop.example.com/" + productId, new Money("10.00", "USD"))),
+                        null));
     }
 
     void remove(String productId, long revision) {
@@ -44,11 +54,11 @@ final class CatalogFeed implements AutoCloseable {
 
     private void send(String productId, Object event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PRODUCTS, productId, codec.write(event));
-        record.headers().add(CloudEventHeaders.TYPE, EventType.of(event).ceType().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(CloudEventHeaders.TYPE, EventType.of(event).ceType().getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(record).get();
-        }
-        catch (InterruptedException | ExecutionException ex) {
+        } catch (InterruptedException | ExecutionException ex) {
             throw new IllegalStateException("could not put a product event on " + Topics.PRODUCTS, ex);
         }
     }

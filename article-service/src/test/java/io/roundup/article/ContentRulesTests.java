@@ -14,7 +14,8 @@ class ContentRulesTests {
 
     @Test
     void aCompleteArticlePasses() {
-        assertThatCode(() -> ContentRules.check(Fixtures.content("Best headphones"), "best-headphones")).doesNotThrowAnyException();
+        assertThatCode(() -> ContentRules.check(Fixtures.content("Best headphones"), "best-headphones"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -28,19 +29,44 @@ class ContentRulesTests {
     void everyViolationIsListedUnderItsOwnPath() {
         List<Content.Entry> entries = List.of(
                 new Content.Entry(1, Fixtures.PRODUCT_ID, "First", "ok", List.of()),
-                new Content.Entry(1, "not-an-id", " ", "x".repeat(50_001),
+                new Content.Entry(
+                        1,
+                        "not-an-id",
+                        " ",
+                        "x".repeat(50_001),
                         List.of(new Content.Feature("", "d"), new Content.Feature("n", "x".repeat(501)))),
                 new Content.Entry(0, Fixtures.PRODUCT_ID, "Third", null, null));
-        Content content = new Content("", "s".repeat(501), "c".repeat(61), List.of("ok", "t".repeat(41), " "),
-                new Content.Author(null, "b".repeat(1001)), "i".repeat(20_001), entries,
+        Content content = new Content(
+                "",
+                "s".repeat(501),
+                "c".repeat(61),
+                List.of("ok", "t".repeat(41), " "),
+                new Content.Author(null, "b".repeat(1001)),
+                "i".repeat(20_001),
+                entries,
                 List.of(new Content.Section(null, "body")));
 
         Map<String, List<String>> errors = errors(content, "Not A Slug");
 
-        assertThat(errors).containsOnlyKeys("title", "summary", "category", "tags[1]", "tags[2]", "author.name", "author.bio",
-                "intro", "entries[1].rank", "entries[1].productId", "entries[1].heading", "entries[1].body",
-                "entries[1].features[0].name", "entries[1].features[1].description", "entries[2].rank", "sections[0].heading",
-                "slug");
+        assertThat(errors)
+                .containsOnlyKeys(
+                        "title",
+                        "summary",
+                        "category",
+                        "tags[1]",
+                        "tags[2]",
+                        "author.name",
+                        "author.bio",
+                        "intro",
+                        "entries[1].rank",
+                        "entries[1].productId",
+                        "entries[1].heading",
+                        "entries[1].body",
+                        "entries[1].features[0].name",
+                        "entries[1].features[1].description",
+                        "entries[2].rank",
+                        "sections[0].heading",
+                        "slug");
         assertThat(errors.get("title")).containsExactly("must not be blank");
         assertThat(errors.get("entries[1].rank")).singleElement().asString().contains("unique");
         assertThat(errors.get("entries[2].rank")).containsExactly("must be between 1 and 100");
@@ -55,7 +81,8 @@ class ContentRulesTests {
         }
         List<Content.Section> sections = Collections.nCopies(31, new Content.Section("h", "b"));
         List<String> tags = Collections.nCopies(21, "tag");
-        Content content = new Content("Title", null, null, tags, new Content.Author("Ada", null), null, entries, sections);
+        Content content =
+                new Content("Title", null, null, tags, new Content.Author("Ada", null), null, entries, sections);
 
         assertThat(errors(content, null)).containsOnlyKeys("tags", "entries", "sections");
     }
@@ -70,6 +97,7 @@ class ContentRulesTests {
     }
 
     private static Map<String, List<String>> errors(Content content, String slug) {
-        return catchThrowableOfType(InvalidArticle.class, () -> ContentRules.check(content, slug)).errors();
+        return catchThrowableOfType(InvalidArticle.class, () -> ContentRules.check(content, slug))
+                .errors();
     }
 }

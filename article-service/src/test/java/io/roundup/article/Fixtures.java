@@ -10,14 +10,21 @@ public final class Fixtures {
     public static final String PRODUCT_ID = "6650f1c2a1b2c3d4e5f60718";
     public static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Content content(String title) {
-        return new Content(title, "Four closed-back pairs that keep the neighbours happy.", "Audio", List.of("headphones", "studio"),
+        return new Content(
+                title,
+                "Four closed-back pairs that keep the neighbours happy.",
+                "Audio",
+                List.of("headphones", "studio"),
                 new Content.Author("Ada Marlowe", "Mixes records in a small flat."),
                 "Mixing at night means **closed backs** and honest mids.",
-                List.of(new Content.Entry(1, PRODUCT_ID, "Northwind Studio Monitor", "Flat, forgiving and light.",
+                List.of(new Content.Entry(
+                        1,
+                        PRODUCT_ID,
+                        "Northwind Studio Monitor",
+                        "Flat, forgiving and light.",
                         List.of(new Content.Feature("Driver", "40 mm dynamic")))),
                 List.of(new Content.Section("Buying guide", "Check the clamping force first.")));
     }

@@ -26,12 +26,14 @@ class SanitizerTests {
 
     @Test
     void javascriptUrlsNeverSurviveInHtmlOrMarkdownLinks() {
-        assertThat(Sanitizer.markdown("<a href=\"javascript:alert(1)\">x</a>")).doesNotContainIgnoringCase("javascript");
+        assertThat(Sanitizer.markdown("<a href=\"javascript:alert(1)\">x</a>"))
+                .doesNotContainIgnoringCase("javascript");
         assertThat(Sanitizer.markdown("[x](javascript:alert(1))")).isEqualTo("[x](#)");
         assertThat(Sanitizer.markdown("[x]( <JavaScript:alert(1)>)")).doesNotContainIgnoringCase("javascript");
         assertThat(Sanitizer.markdown("[x](&#106;avascript:alert(1))")).doesNotContain("avascript");
         assertThat(Sanitizer.markdown("![i](java\\script:alert(1))")).doesNotContain("script:");
-        assertThat(Sanitizer.markdown("[ref]: vbscript:msgbox\n\nSee [it][ref]")).doesNotContain("vbscript");
+        assertThat(Sanitizer.markdown("[ref]: vbscript:msgbox\n\nSee [it][ref]"))
+                .doesNotContain("vbscript");
         assertThat(Sanitizer.markdown("[safe](https://example.com)")).isEqualTo("[safe](https://example.com)");
     }
 
@@ -39,15 +41,30 @@ class SanitizerTests {
     @Test
     void noLinkACommonMarkRendererFindsCanRunScript() {
         String[] nasty = {
-                "[a](javascript:alert(1))", "[a](<javascript:x> \"t\")", "[a]( javascript:x )", "[a](\njavascript:x)",
-                "[a][b]\n\n[b]:\n  javascript:x", "[a](java&#x73;cript:x)", "<javascript:alert(1)>", "[a](JaVaScRiPt:x)",
-                "![i](data:text/html;base64,PHNjcmlwdD4=)", "[a](vbscript:msgbox)", "[a]: javascript:x\n\n[a]",
-                "[a](javascript&colon;alert(1))", "[[a](javascript:x)](https://ok.example)" };
+            "[a](javascript:alert(1))",
+            "[a](<javascript:x> \"t\")",
+            "[a]( javascript:x )",
+            "[a](\njavascript:x)",
+            "[a][b]\n\n[b]:\n  javascript:x",
+            "[a](java&#x73;cript:x)",
+            "<javascript:alert(1)>",
+            "[a](JaVaScRiPt:x)",
+            "![i](data:text/html;base64,PHNjcmlwdD4=)",
+            "[a](vbscript:msgbox)",
+            "[a]: javascript:x\n\n[a]",
+            "[a](javascript&colon;alert(1))",
+            "[[a](javascript:x)](https://ok.example)"
+        };
         for (String markdown : nasty) {
-            assertThat(Sanitizer.hasDangerousLink(markdown)).as("the input itself: %s", markdown).isTrue();
-            assertThat(Sanitizer.hasDangerousLink(Sanitizer.markdown(markdown))).as("after sanitizing: %s", markdown).isFalse();
+            assertThat(Sanitizer.hasDangerousLink(markdown))
+                    .as("the input itself: %s", markdown)
+                    .isTrue();
+            assertThat(Sanitizer.hasDangerousLink(Sanitizer.markdown(markdown)))
+                    .as("after sanitizing: %s", markdown)
+                    .isFalse();
         }
-        assertThat(Sanitizer.hasDangerousLink(Sanitizer.markdown("[safe](https://example.com) and [mail](mailto:a@b.c)")))
+        assertThat(Sanitizer.hasDangerousLink(
+                        Sanitizer.markdown("[safe](https://example.com) and [mail](mailto:a@b.c)")))
                 .isFalse();
     }
 
@@ -56,7 +73,8 @@ class SanitizerTests {
         String mixed = "> quoted <em>emphasis</em> & more\n\nx < 3 and <a href=\"https://example.com\">link</a>";
 
         assertThat(Sanitizer.markdown(mixed))
-                .isEqualTo("> quoted <em>emphasis</em> & more\n\nx < 3 and <a href=\"https://example.com\" rel=\"nofollow\">link</a>");
+                .isEqualTo(
+                        "> quoted <em>emphasis</em> & more\n\nx < 3 and <a href=\"https://example.com\" rel=\"nofollow\">link</a>");
     }
 
     @Test
@@ -77,8 +95,14 @@ class SanitizerTests {
     void everyTextFieldOfTheContentIsCleaned() {
         Content dirty = Fixtures.content("Title<script>x</script>");
 
-        Content clean = Sanitizer.content(new Content(dirty.title(), dirty.summary(), dirty.category(), dirty.tags(),
-                new Content.Author("Ada", "Bio <img src=x onerror=y()>"), "Intro <script>1</script>", dirty.entries(),
+        Content clean = Sanitizer.content(new Content(
+                dirty.title(),
+                dirty.summary(),
+                dirty.category(),
+                dirty.tags(),
+                new Content.Author("Ada", "Bio <img src=x onerror=y()>"),
+                "Intro <script>1</script>",
+                dirty.entries(),
                 dirty.sections()));
 
         assertThat(clean.title()).isEqualTo("Title");

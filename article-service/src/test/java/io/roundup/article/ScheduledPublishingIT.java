@@ -22,21 +22,24 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Scheduled publication on real servers. The service's own scheduler is stopped in these tests, so that each test
  * decides which schedulers run and when: as if the service were down, or running in several copies.
  */
-@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=warn",
-        "roundup.articles.product-patience=2s" })
+@SpringBootTest(
+        properties = {
+            "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
+            "logging.level.org.apache.kafka=warn",
+            "roundup.articles.product-patience=2s"
+        })
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.MONGODB })
+@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ScheduledPublishingIT extends ArticleServiceHarness {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
-
 
     @Autowired
     Articles articles;
@@ -47,10 +50,8 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
     @Autowired
     ScheduledPublisher scheduler;
 
-
     @Value("${spring.mongodb.uri}")
     String mongoUri;
-
 
     @BeforeEach
     void serviceDown() {
@@ -81,26 +82,30 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             List<CompletableFuture<Integer>> sweeps = List.of(one, two).stream()
-                    .map(publisher -> CompletableFuture.supplyAsync(() -> {
-                        awaitLatch(go);
-                        return publisher.sweep();
-                    }, threads))
+                    .map(publisher -> CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitLatch(go);
+                                return publisher.sweep();
+                            },
+                            threads))
                     .toList();
             go.countDown();
             int published = sweeps.stream().mapToInt(CompletableFuture::join).sum();
             assertThat(published).isEqualTo(1);
-        }
-        finally {
+        } finally {
             threads.shutdownNow();
         }
 
-        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Racing Schedulers");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Racing Schedulers");
         assertThat(api.editorGet("/api/articles/" + id).etag()).isEqualTo("\"3\"");
         await().atMost(EVENTUALLY).until(() -> events.eventsFor(id).size() >= 3);
         List<ArticleChanged> announced = events.eventsFor(id, Duration.ofSeconds(1)).stream()
-                .map(r -> (ArticleChanged) r.event()).toList();
+                .map(r -> (ArticleChanged) r.event())
+                .toList();
         assertThat(announced).extracting(ArticleChanged::revision).containsExactly(1L, 2L, 3L);
-        assertThat(announced).extracting(ArticleChanged::status)
+        assertThat(announced)
+                .extracting(ArticleChanged::status)
                 .containsExactly(ArticleStatus.DRAFT, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED);
         assertThat(announced.get(2).published().title()).isEqualTo("Racing Schedulers");
         assertThat(announced.get(1).published()).isNull();
@@ -111,13 +116,14 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
     void twoRunningCopiesOfTheServicePublishEachScheduledArticleOnce() {
         scheduler.start();
         // command-line arguments, since they outrank application.yml as the environment variables of a real copy do
-        try (ConfigurableApplicationContext secondCopy = new SpringApplicationBuilder(ArticleServiceApplication.class).run(
-                "--server.port=0",
-                "--spring.mongodb.uri=" + mongoUri,
-                "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                "--roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
-                "--roundup.articles.schedule-sweep=100ms",
-                "--logging.level.org.apache.kafka=warn")) {
+        try (ConfigurableApplicationContext secondCopy = new SpringApplicationBuilder(ArticleServiceApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.mongodb.uri=" + mongoUri,
+                        "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
+                        "--roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
+                        "--roundup.articles.schedule-sweep=100ms",
+                        "--logging.level.org.apache.kafka=warn")) {
             assertThat(secondCopy.getBean(ScheduledPublisher.class).isRunning()).isTrue();
             Instant at = Instant.now().plusSeconds(2);
             List<String> ids = new ArrayList<>();
@@ -128,21 +134,35 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
             }
 
             for (String id : ids) {
-                await().atMost(EVENTUALLY).until(() -> api.readerGet("/api/articles/" + id).status() == 200);
+                await().atMost(EVENTUALLY)
+                        .until(() -> api.readerGet("/api/articles/" + id).status() == 200);
             }
             for (String id : ids) {
-                assertThat(api.editorGet("/api/articles/" + id).etag()).as("published once: revision 3").isEqualTo("\"3\"");
+                assertThat(api.editorGet("/api/articles/" + id).etag())
+                        .as("published once: revision 3")
+                        .isEqualTo("\"3\"");
                 // Both copies relay, so a state may be announced twice and one superseded before its turn: what
                 // counts is that the published state is announced and nothing after it.
-                await().atMost(EVENTUALLY).until(() -> events.eventsFor(id).stream().anyMatch(r -> r.event().revision() == 3));
+                await().atMost(EVENTUALLY)
+                        .until(() -> events.eventsFor(id).stream()
+                                .anyMatch(r -> r.event().revision() == 3));
                 List<ArticleChanged> announced = events.eventsFor(id, Duration.ofSeconds(1)).stream()
-                        .map(r -> (ArticleChanged) r.event()).toList();
-                assertThat(announced).as("article %s", id).extracting(ArticleChanged::revision).doesNotContain(4L);
-                assertThat(announced).filteredOn(e -> e.revision() == 3)
+                        .map(r -> (ArticleChanged) r.event())
+                        .toList();
+                assertThat(announced)
+                        .as("article %s", id)
+                        .extracting(ArticleChanged::revision)
+                        .doesNotContain(4L);
+                assertThat(announced)
+                        .filteredOn(e -> e.revision() == 3)
                         .allSatisfy(e -> assertThat(e.status()).isEqualTo(ArticleStatus.PUBLISHED));
-                assertThat(api.editorGet("/api/articles/" + id + "/revisions").json().get("items").valueStream()
-                        .filter(item -> item.get("action").asString().equals("published on schedule")))
-                        .as("one scheduled publication of %s", id).hasSize(1);
+                assertThat(api.editorGet("/api/articles/" + id + "/revisions")
+                                .json()
+                                .get("items")
+                                .valueStream()
+                                .filter(item -> item.get("action").asString().equals("published on schedule")))
+                        .as("one scheduled publication of %s", id)
+                        .hasSize(1);
             }
         }
     }
@@ -151,19 +171,24 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
     void aPublicationThatFellDueWhileNoSchedulerRanFiresAtStartUp() {
         String id = api.createDraft("Due While Down");
         Instant at = Instant.now().plusMillis(500);
-        assertThat(api.publishAt(id, at).json().get("scheduledAt").asString()).isEqualTo(at.truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS).toString());
+        assertThat(api.publishAt(id, at).json().get("scheduledAt").asString())
+                .isEqualTo(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         await().atMost(EVENTUALLY).until(() -> Instant.now().isAfter(at.plusMillis(500)));
-        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString())
+                .isEqualTo("SCHEDULED");
 
         scheduler.start();
 
-        await().atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(200));
-        await().atMost(EVENTUALLY).until(() -> events.eventsFor(id).stream()
-                .anyMatch(r -> ((ArticleChanged) r.event()).status() == ArticleStatus.PUBLISHED));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(
+                        () -> assertThat(api.readerGet("/api/articles/" + id).status())
+                                .isEqualTo(200));
+        await().atMost(EVENTUALLY)
+                .until(() -> events.eventsFor(id).stream()
+                        .anyMatch(r -> ((ArticleChanged) r.event()).status() == ArticleStatus.PUBLISHED));
         assertThat(events.eventsFor(id, Duration.ofSeconds(1)).stream()
-                .filter(r -> ((ArticleChanged) r.event()).status() == ArticleStatus.PUBLISHED)).hasSize(1);
+                        .filter(r -> ((ArticleChanged) r.event()).status() == ArticleStatus.PUBLISHED))
+                .hasSize(1);
     }
 
     @Test
@@ -176,11 +201,16 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
         ArticleApi.Response scheduled = api.publishAt(id, at);
 
         assertThat(scheduled.json().get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Live Version");
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Live Version");
         await().atMost(EVENTUALLY).until(() -> Instant.now().isAfter(at));
         scheduler.start();
-        await().atMost(EVENTUALLY).untilAsserted(() ->
-                assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString()).isEqualTo("Scheduled Edit"));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(api.readerGet("/api/articles/" + id)
+                                .json()
+                                .get("title")
+                                .asString())
+                        .isEqualTo("Scheduled Edit"));
     }
 
     @Test
@@ -193,14 +223,14 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
         await().atMost(EVENTUALLY).until(() -> Instant.now().isAfter(at));
         scheduler.sweep();
         assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
-        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(api.editorGet("/api/articles/" + id).json().get("status").asString())
+                .isEqualTo("DRAFT");
     }
 
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await();
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

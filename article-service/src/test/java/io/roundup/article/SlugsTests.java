@@ -9,7 +9,8 @@ class SlugsTests {
     @Test
     void aTitleBecomesLowercaseAsciiWordsJoinedBySingleHyphens() {
         assertThat(Slugs.derive("Crème Brûlée: Top 5!")).isEqualTo("creme-brulee-top-5");
-        assertThat(Slugs.derive("  Best   Headphones -- for Late-Night Mixing  ")).isEqualTo("best-headphones-for-late-night-mixing");
+        assertThat(Slugs.derive("  Best   Headphones -- for Late-Night Mixing  "))
+                .isEqualTo("best-headphones-for-late-night-mixing");
     }
 
     @Test
@@ -32,7 +33,8 @@ class SlugsTests {
 
     @Test
     void longTitlesAreCutAtAWordBoundaryWithinTheLimit() {
-        String title = "The definitive guide to choosing closed back studio headphones for mixing late at night in small flats";
+        String title =
+                "The definitive guide to choosing closed back studio headphones for mixing late at night in small flats";
 
         String slug = Slugs.derive(title);
 

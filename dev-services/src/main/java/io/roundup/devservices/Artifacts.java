@@ -15,11 +15,11 @@ final class Artifacts {
 
     private static final Properties BUILD = load();
 
-    private Artifacts() {
-    }
+    private Artifacts() {}
 
     static List<String> kafkaClasspath() {
-        List<String> jars = Arrays.stream(BUILD.getProperty("kafka.classpath", "").split(File.pathSeparator))
+        List<String> jars = Arrays.stream(
+                        BUILD.getProperty("kafka.classpath", "").split(File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
                 .toList();
         if (jars.isEmpty()) {
@@ -41,20 +41,21 @@ final class Artifacts {
     /** The zip Maven resolved at build time, else where the local repository normally keeps it. */
     static Path elasticsearchZip() {
         String version = elasticsearchVersion();
-        String relative = "org/elasticsearch/distribution/integ-test-zip/elasticsearch/" + version
-                + "/elasticsearch-" + version + ".zip";
+        String relative = "org/elasticsearch/distribution/integ-test-zip/elasticsearch/" + version + "/elasticsearch-"
+                + version + ".zip";
         Path built = Path.of(BUILD.getProperty("elasticsearch.zip", ""));
         if (Files.isRegularFile(built)) {
             return built;
         }
-        String localRepository = System.getProperty("maven.repo.local",
+        String localRepository = System.getProperty(
+                "maven.repo.local",
                 Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
         Path fallback = Path.of(localRepository).resolve(relative);
         if (Files.isRegularFile(fallback)) {
             return fallback;
         }
-        throw new DevServiceException("Elasticsearch: distribution zip not found at " + built
-                + " nor " + fallback + " (run ./mvnw -pl dev-services -am install -DskipTests to download it)");
+        throw new DevServiceException("Elasticsearch: distribution zip not found at " + built + " nor " + fallback
+                + " (run ./mvnw -pl dev-services -am install -DskipTests to download it)");
     }
 
     private static Properties load() {

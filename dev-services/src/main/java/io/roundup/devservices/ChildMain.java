@@ -34,8 +34,7 @@ final class ChildMain {
     /** Set once the parent is gone, so that the main thread leaves the exit to the cleanup. */
     private static volatile boolean orphaned;
 
-    private ChildMain() {
-    }
+    private ChildMain() {}
 
     public static void main(String[] args) throws Exception {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
@@ -60,8 +59,7 @@ final class ChildMain {
         }
     }
 
-    private static void runKafka(String serverProperties, String clusterId, List<Path> orphanCleanup)
-            throws Exception {
+    private static void runKafka(String serverProperties, String clusterId, List<Path> orphanCleanup) throws Exception {
         onParentGone(() -> {
             if (orphanCleanup.isEmpty()) {
                 haltLater();
@@ -73,7 +71,9 @@ final class ChildMain {
             }
         });
         // --ignore-formatted makes this a no-op for a data directory kept from an earlier run.
-        Object exitCode = invokeStatic("kafka.tools.StorageTool", "execute",
+        Object exitCode = invokeStatic(
+                "kafka.tools.StorageTool",
+                "execute",
                 new Class<?>[] {String[].class, PrintStream.class},
                 new String[] {"format", "--ignore-formatted", "-t", clusterId, "-c", serverProperties},
                 System.out);
@@ -81,8 +81,7 @@ final class ChildMain {
             System.err.println("Formatting the Kafka storage failed with exit code " + exitCode);
             System.exit(1);
         }
-        invokeStatic("kafka.Kafka", "main", new Class<?>[] {String[].class},
-                (Object) new String[] {serverProperties});
+        invokeStatic("kafka.Kafka", "main", new Class<?>[] {String[].class}, (Object) new String[] {serverProperties});
     }
 
     private static void supervise(List<String> command, List<Path> orphanCleanup) throws Exception {
@@ -122,35 +121,42 @@ final class ChildMain {
         }
         tree.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : tree) {
-            handle.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+            handle.onExit()
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> handle)
+                    .join();
         }
     }
 
     private static void onParentGone(Runnable action) {
-        Thread watcher = new Thread(() -> {
-            try (InputStream in = System.in) {
-                byte[] buffer = new byte[256];
-                while (in.read(buffer) >= 0) {
-                    // the parent never writes; anything it might send is ignored
-                }
-            } catch (IOException e) {
-                // a broken pipe means the same as EOF
-            }
-            action.run();
-        }, "parent-watch");
+        Thread watcher = new Thread(
+                () -> {
+                    try (InputStream in = System.in) {
+                        byte[] buffer = new byte[256];
+                        while (in.read(buffer) >= 0) {
+                            // the parent never writes; anything it might send is ignored
+                        }
+                    } catch (IOException e) {
+                        // a broken pipe means the same as EOF
+                    }
+                    action.run();
+                },
+                "parent-watch");
         watcher.setDaemon(true);
         watcher.start();
     }
 
     private static void haltLater() {
-        Thread halter = new Thread(() -> {
-            try {
-                Thread.sleep(GRACE_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Runtime.getRuntime().halt(1);
-        }, "halt-after-grace");
+        Thread halter = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(GRACE_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    Runtime.getRuntime().halt(1);
+                },
+                "halt-after-grace");
         halter.setDaemon(true);
         halter.start();
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcess {
 
     /** The children choose their own JVM and options; the parent's must not leak into them. */
-    private static final List<String> INHERITED_JAVA_SETTINGS = List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS",
-            "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
+    private static final List<String> INHERITED_JAVA_SETTINGS =
+            List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS");
 
     private final Process process;
 
@@ -31,8 +31,14 @@ final class ChildProcess {
     }
 
     /** Starts {@code java <jvmOptions> ChildMain <arguments>} with the current JVM's {@code java}. */
-    static ChildProcess startJava(String part, List<String> classpath, List<String> jvmOptions,
-            List<String> arguments, Map<String, String> environment, Path workingDirectory, Path logFile) {
+    static ChildProcess startJava(
+            String part,
+            List<String> classpath,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -83,7 +89,10 @@ final class ChildProcess {
         }
         tree.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : tree) {
-            handle.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> handle).join();
+            handle.onExit()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .exceptionally(e -> handle)
+                    .join();
         }
         closeQuietly(process.getOutputStream());
     }
@@ -114,7 +123,8 @@ final class ChildProcess {
             Path location = source == null ? null : Path.of(source.getLocation().toURI());
             // Inside a Spring Boot executable jar the location is a nested path: real to this JVM, meaningless on a
             // child's classpath. Only a plain file or directory will do.
-            if (location != null && location.getFileSystem() == FileSystems.getDefault()
+            if (location != null
+                    && location.getFileSystem() == FileSystems.getDefault()
                     && (Files.isDirectory(location) || Files.isRegularFile(location))) {
                 return location;
             }

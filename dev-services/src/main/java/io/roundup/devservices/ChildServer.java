@@ -3,7 +3,6 @@ package io.roundup.devservices;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,8 @@ public abstract class ChildServer implements AutoCloseable {
         this.part = part;
         this.logName = logName;
         this.temporary = dataDirectory == null;
-        this.directory = temporary ? Directories.createTemp(part, temporaryPrefix) : Directories.create(part, dataDirectory);
+        this.directory =
+                temporary ? Directories.createTemp(part, temporaryPrefix) : Directories.create(part, dataDirectory);
         try {
             this.port = Ports.claim(part, requestedPort);
         } catch (DevServiceException e) {
@@ -57,8 +57,7 @@ public abstract class ChildServer implements AutoCloseable {
     abstract String address();
 
     /** What else {@link #close()} removes, after the data. */
-    void afterClose() {
-    }
+    void afterClose() {}
 
     public int port() {
         return port;

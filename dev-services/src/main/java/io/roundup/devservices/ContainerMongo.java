@@ -3,7 +3,6 @@ package io.roundup.devservices;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -29,8 +28,8 @@ final class ContainerMongo implements MongoEngine {
         this.container = new MongoDBContainer(DockerImageName.parse(IMAGE)).withReplicaSet();
         container.setPortBindings(List.of(port + ":27017"));
         if (dataDirectory != null) {
-            container.withFileSystemBind(Directories.create(PART, dataDirectory).toString(), "/data/db",
-                    BindMode.READ_WRITE);
+            container.withFileSystemBind(
+                    Directories.create(PART, dataDirectory).toString(), "/data/db", BindMode.READ_WRITE);
         }
     }
 
@@ -42,21 +41,28 @@ final class ContainerMongo implements MongoEngine {
                 container.start();
                 created = true;
             } else {
-                container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
+                container
+                        .getDockerClient()
+                        .startContainerCmd(container.getContainerId())
+                        .exec();
                 awaitPrimary(Duration.ofSeconds(60));
             }
         } catch (DevServiceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new DevServiceException(PART + ": the " + IMAGE + " container did not start (" + e.getMessage()
-                    + ")", e);
+            throw new DevServiceException(
+                    PART + ": the " + IMAGE + " container did not start (" + e.getMessage() + ")", e);
         }
     }
 
     @Override
     public synchronized void stop() {
         if (created && isRunning()) {
-            container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout(10).exec();
+            container
+                    .getDockerClient()
+                    .stopContainerCmd(container.getContainerId())
+                    .withTimeout(10)
+                    .exec();
         }
     }
 
@@ -82,8 +88,11 @@ final class ContainerMongo implements MongoEngine {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (Ports.accepts(port) && container.execInContainer("mongosh", "--quiet", "--eval",
-                        "db.hello().isWritablePrimary").getStdout().contains("true")) {
+                if (Ports.accepts(port)
+                        && container
+                                .execInContainer("mongosh", "--quiet", "--eval", "db.hello().isWritablePrimary")
+                                .getStdout()
+                                .contains("true")) {
                     return;
                 }
             } catch (Exception e) {
@@ -91,8 +100,8 @@ final class ContainerMongo implements MongoEngine {
             }
             Startup.pause(250);
         }
-        throw new DevServiceException(PART + ": the restarted container did not become primary within "
-                + timeout.toSeconds() + " s");
+        throw new DevServiceException(
+                PART + ": the restarted container did not become primary within " + timeout.toSeconds() + " s");
     }
 
     @Override

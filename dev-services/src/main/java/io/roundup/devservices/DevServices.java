@@ -25,19 +25,24 @@ public final class DevServices {
     public static final String ELASTICSEARCH_PLUGINS_PROPERTY = "roundup.devservices.elasticsearch.plugins";
 
     private static final Shared<KafkaServer> KAFKA = new Shared<>(
-            () -> KafkaServer.start(KafkaSettings.defaults()), KafkaServer::isClosed, KafkaServer::isRunning,
+            () -> KafkaServer.start(KafkaSettings.defaults()),
+            KafkaServer::isClosed,
+            KafkaServer::isRunning,
             KafkaServer::start);
 
     private static final Shared<ElasticsearchServer> ELASTICSEARCH = new Shared<>(
-            () -> ElasticsearchServer.start(sharedElasticsearchSettings()), ElasticsearchServer::isClosed,
-            ElasticsearchServer::isRunning, ElasticsearchServer::start);
+            () -> ElasticsearchServer.start(sharedElasticsearchSettings()),
+            ElasticsearchServer::isClosed,
+            ElasticsearchServer::isRunning,
+            ElasticsearchServer::start);
 
     private static final Shared<MongoServer> MONGO = new Shared<>(
-            () -> MongoServer.start(MongoSettings.defaults()), MongoServer::isClosed, MongoServer::isRunning,
+            () -> MongoServer.start(MongoSettings.defaults()),
+            MongoServer::isClosed,
+            MongoServer::isRunning,
             MongoServer::start);
 
-    private DevServices() {
-    }
+    private DevServices() {}
 
     public static KafkaServer kafka() {
         return KAFKA.get();

@@ -26,14 +26,17 @@ final class Directories {
 
     /** "pid start-millis" of this JVM: a pid alone may have been reused since. */
     private static final String OWNER = ProcessHandle.current().pid() + " "
-            + ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+            + ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(Instant::toEpochMilli)
+                    .orElse(0L);
 
     private static final List<Path> DELETE_ON_EXIT = new ArrayList<>();
 
     private static boolean swept;
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** A temporary directory that records which JVM owns it, so that a later JVM can sweep it if nobody did. */
     static Path createTemp(String part, String prefix) {
@@ -58,7 +61,8 @@ final class Directories {
         swept = true;
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> entries = Files.list(tmp)) {
-            entries.filter(entry -> TEMP_PREFIXES.stream().anyMatch(entry.getFileName().toString()::startsWith))
+            entries.filter(entry ->
+                            TEMP_PREFIXES.stream().anyMatch(entry.getFileName().toString()::startsWith))
                     .filter(entry -> ownerIsGone(entry.resolve(OWNER_FILE)))
                     .forEach(entry -> {
                         try {
@@ -78,7 +82,9 @@ final class Directories {
             long pid = Long.parseLong(owner[0]);
             long started = Long.parseLong(owner[1]);
             return ProcessHandle.of(pid)
-                    .map(handle -> handle.info().startInstant().map(instant -> instant.toEpochMilli() != started)
+                    .map(handle -> handle.info()
+                            .startInstant()
+                            .map(instant -> instant.toEpochMilli() != started)
                             .orElse(false))
                     .orElse(true);
         } catch (IOException | RuntimeException e) {
@@ -98,7 +104,9 @@ final class Directories {
     static void startNewLog(Path logFile) {
         try {
             if (Files.exists(logFile)) {
-                Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".previous"),
+                Files.move(
+                        logFile,
+                        logFile.resolveSibling(logFile.getFileName() + ".previous"),
                         StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -125,17 +133,20 @@ final class Directories {
 
     static synchronized void deleteOnExit(Path directory) {
         if (DELETE_ON_EXIT.isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                synchronized (Directories.class) {
-                    DELETE_ON_EXIT.forEach(dir -> {
-                        try {
-                            deleteRecursively(dir);
-                        } catch (UncheckedIOException e) {
-                            // best effort at exit
-                        }
-                    });
-                }
-            }, "roundup-dev-services-cleanup"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                synchronized (Directories.class) {
+                                    DELETE_ON_EXIT.forEach(dir -> {
+                                        try {
+                                            deleteRecursively(dir);
+                                        } catch (UncheckedIOException e) {
+                                            // best effort at exit
+                                        }
+                                    });
+                                }
+                            },
+                            "roundup-dev-services-cleanup"));
         }
         DELETE_ON_EXIT.add(directory);
     }

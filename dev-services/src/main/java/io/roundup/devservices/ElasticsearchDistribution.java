@@ -25,8 +25,7 @@ final class ElasticsearchDistribution {
 
     private static final String COMPLETE_MARKER = ".complete";
 
-    private ElasticsearchDistribution() {
-    }
+    private ElasticsearchDistribution() {}
 
     /** The shared unpacked distribution; unpacks it (into a temp folder, then renamed) when it is not there yet. */
     static synchronized Path shared() {
@@ -86,14 +85,18 @@ final class ElasticsearchDistribution {
             return home;
         } catch (IOException | UncheckedIOException | DevServiceException e) {
             Directories.deleteRecursively(home);
-            throw e instanceof DevServiceException d ? d
+            throw e instanceof DevServiceException d
+                    ? d
                     : new DevServiceException(PART + ": cannot prepare a home for plugins (" + e + ")", e);
         }
     }
 
     private static void install(Path home, Path plugin, Path javaHome, Path logFile) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/elasticsearch-plugin").toString(),
-                "install", "--batch", plugin.toUri().toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/elasticsearch-plugin").toString(),
+                        "install",
+                        "--batch",
+                        plugin.toUri().toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().remove("JAVA_HOME");
@@ -102,8 +105,10 @@ final class ElasticsearchDistribution {
         try {
             int exit = builder.start().waitFor();
             if (exit != 0) {
-                throw new DevServiceException(PART + ": installing plugin " + plugin + " failed with exit code "
-                        + exit + " (log: " + logFile + ")", LogTail.of(logFile));
+                throw new DevServiceException(
+                        PART + ": installing plugin " + plugin + " failed with exit code " + exit + " (log: " + logFile
+                                + ")",
+                        LogTail.of(logFile));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -157,8 +162,8 @@ final class ElasticsearchDistribution {
                 }
                 // java.util.zip does not expose Unix modes; the scripts in bin/ are the only executables
                 boolean executable = target.relativize(destination).startsWith("bin") && !name.endsWith(".bat");
-                Files.setPosixFilePermissions(destination,
-                        PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        destination, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }

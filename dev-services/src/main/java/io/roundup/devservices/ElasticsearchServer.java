@@ -22,7 +22,8 @@ public final class ElasticsearchServer extends ChildServer {
 
     private static final String PART = "Elasticsearch";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final ElasticsearchSettings settings;
 
@@ -58,7 +59,8 @@ public final class ElasticsearchServer extends ChildServer {
         if (home == null) {
             Path shared = ElasticsearchDistribution.shared();
             ownHome = !settings.plugins().isEmpty();
-            home = ownHome ? ElasticsearchDistribution.withPlugins(shared, settings.plugins(), javaHome, logFile())
+            home = ownHome
+                    ? ElasticsearchDistribution.withPlugins(shared, settings.plugins(), javaHome, logFile())
                     : shared;
         }
         prepareDirectories();
@@ -72,8 +74,12 @@ public final class ElasticsearchServer extends ChildServer {
         }
         command.add("--");
         if (asRoot) {
-            command.addAll(List.of(setpriv(), "--reuid=" + Directories.UNPRIVILEGED_ID,
-                    "--regid=" + Directories.UNPRIVILEGED_ID, "--clear-groups", "--"));
+            command.addAll(List.of(
+                    setpriv(),
+                    "--reuid=" + Directories.UNPRIVILEGED_ID,
+                    "--regid=" + Directories.UNPRIVILEGED_ID,
+                    "--clear-groups",
+                    "--"));
         }
         command.add(home.resolve("bin/elasticsearch").toString());
         Map<String, String> environment = Map.of(
@@ -81,8 +87,9 @@ public final class ElasticsearchServer extends ChildServer {
                 "ES_PATH_CONF", directory.resolve("config").toString(),
                 "ES_TMPDIR", directory.resolve("tmp").toString(),
                 // A development node: no pre-touched heap, and C1 only, which halves start-up on a busy machine.
-                "ES_JAVA_OPTS", "-Xms" + settings.heapMegabytes() + "m -Xmx" + settings.heapMegabytes()
-                        + "m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1",
+                "ES_JAVA_OPTS",
+                        "-Xms" + settings.heapMegabytes() + "m -Xmx" + settings.heapMegabytes()
+                                + "m -XX:-AlwaysPreTouch -XX:TieredStopAtLevel=1",
                 "CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         // the supervising JVM is tiny: it only waits and relays signals
         List<String> supervisorOptions = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -91,7 +98,12 @@ public final class ElasticsearchServer extends ChildServer {
 
     @Override
     void awaitReady(ChildProcess launched) {
-        Startup.await(PART, "healthy (yellow) at " + httpUri(), launched, logFile(), settings.startupTimeout(),
+        Startup.await(
+                PART,
+                "healthy (yellow) at " + httpUri(),
+                launched,
+                logFile(),
+                settings.startupTimeout(),
                 this::healthy);
     }
 
@@ -137,20 +149,23 @@ public final class ElasticsearchServer extends ChildServer {
             Files.createDirectories(directory.resolve("data"));
             Files.createDirectories(directory.resolve("logs"));
             Files.createDirectories(directory.resolve("tmp"));
-            Files.writeString(config.resolve("elasticsearch.yml"), String.join("\n",
-                    "cluster.name: roundup-dev",
-                    "node.name: roundup-dev",
-                    "discovery.type: single-node",
-                    "network.host: " + Ports.LOOPBACK,
-                    "http.port: " + port,
-                    "transport.port: " + Ports.free(),
-                    "path.data: " + yamlString(directory.resolve("data")),
-                    "path.logs: " + yamlString(directory.resolve("logs")),
-                    "xpack.security.enabled: false",
-                    // CI disks can be nearly full; a development node must not go read-only because of that
-                    "cluster.routing.allocation.disk.threshold_enabled: false",
-                    "action.destructive_requires_name: false",
-                    ""));
+            Files.writeString(
+                    config.resolve("elasticsearch.yml"),
+                    String.join(
+                            "\n",
+                            "cluster.name: roundup-dev",
+                            "node.name: roundup-dev",
+                            "discovery.type: single-node",
+                            "network.host: " + Ports.LOOPBACK,
+                            "http.port: " + port,
+                            "transport.port: " + Ports.free(),
+                            "path.data: " + yamlString(directory.resolve("data")),
+                            "path.logs: " + yamlString(directory.resolve("logs")),
+                            "xpack.security.enabled: false",
+                            // CI disks can be nearly full; a development node must not go read-only because of that
+                            "cluster.routing.allocation.disk.threshold_enabled: false",
+                            "action.destructive_requires_name: false",
+                            ""));
             if (asRoot) {
                 Directories.giveToUnprivileged(directory);
             }
@@ -162,8 +177,8 @@ public final class ElasticsearchServer extends ChildServer {
     private static Path javaHome() {
         Path javaHome = Path.of(System.getProperty("java.home"));
         if (Runtime.version().feature() < 21 || !Files.isExecutable(javaHome.resolve("bin/java"))) {
-            throw new DevServiceException(PART + ": needs a JDK 21 or newer; this JVM (" + javaHome + ") is "
-                    + Runtime.version());
+            throw new DevServiceException(
+                    PART + ": needs a JDK 21 or newer; this JVM (" + javaHome + ") is " + Runtime.version());
         }
         if (Directories.runningAsRoot()) {
             Path blocked = Directories.firstNotTraversableByOthers(javaHome);

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param plugins plugin zips to install before the first start ({@code elasticsearch-plugin install})
  * @param startupTimeout how long to wait for the cluster to turn yellow
  */
-public record ElasticsearchSettings(int port, Path dataDirectory, int heapMegabytes, List<Path> plugins,
-        Duration startupTimeout) {
+public record ElasticsearchSettings(
+        int port, Path dataDirectory, int heapMegabytes, List<Path> plugins, Duration startupTimeout) {
 
     public ElasticsearchSettings {
         if (port < 0 || port > 65535) {

@@ -1,12 +1,11 @@
 package io.roundup.devservices;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.nio.file.Path;
-
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 
 /**
  * mongo-java-server in this JVM: speaks the wire protocol, but has no transactions, change streams, {@code $text} or
@@ -37,8 +36,8 @@ final class EmbeddedMongo implements MongoEngine {
         try {
             starting.bind(Ports.LOOPBACK, port);
         } catch (RuntimeException e) {
-            throw new DevServiceException(PART + ": cannot listen on " + Ports.LOOPBACK + ":" + port + " (" + e + ")",
-                    e);
+            throw new DevServiceException(
+                    PART + ": cannot listen on " + Ports.LOOPBACK + ":" + port + " (" + e + ")", e);
         }
         server = starting;
     }
@@ -72,15 +71,15 @@ final class EmbeddedMongo implements MongoEngine {
         try {
             return new H2Backend(file.toString());
         } catch (RuntimeException e) {
-            throw new DevServiceException(PART + ": cannot open " + file + " (is another process using it? "
-                    + e.getMessage() + ")", e);
+            throw new DevServiceException(
+                    PART + ": cannot open " + file + " (is another process using it? " + e.getMessage() + ")", e);
         }
     }
 
     /** The library closes (and so empties) its backend on shutdown; stop() must keep the data for start(). */
     private static MongoBackend survivingShutdown(MongoBackend backend) {
-        return (MongoBackend) Proxy.newProxyInstance(MongoBackend.class.getClassLoader(),
-                new Class<?>[] {MongoBackend.class}, (proxy, method, args) -> {
+        return (MongoBackend) Proxy.newProxyInstance(
+                MongoBackend.class.getClassLoader(), new Class<?>[] {MongoBackend.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
                         return null;
                     }

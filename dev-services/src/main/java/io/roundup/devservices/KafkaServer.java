@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -52,26 +51,40 @@ public final class KafkaServer extends ChildServer {
     ChildProcess launch() {
         controllerPort = Ports.free();
         writeConfiguration();
-        List<String> arguments = new ArrayList<>(List.of("kafka", directory.resolve("server.properties").toString(),
-                clusterId()));
+        List<String> arguments = new ArrayList<>(
+                List.of("kafka", directory.resolve("server.properties").toString(), clusterId()));
         if (temporary) {
             arguments.addAll(List.of("--orphan-cleanup", directory.toString()));
         }
-        return ChildProcess.startJava(PART, Artifacts.kafkaClasspath(), jvmOptions(), arguments, Map.of(),
-                directory, logFile());
+        return ChildProcess.startJava(
+                PART, Artifacts.kafkaClasspath(), jvmOptions(), arguments, Map.of(), directory, logFile());
     }
 
     /** First the port, then a broker in the cluster's metadata: only then can clients produce. */
     @Override
     void awaitReady(ChildProcess launched) {
-        Startup.await(PART, "listening on port " + port, launched, logFile(), settings.startupTimeout(),
+        Startup.await(
+                PART,
+                "listening on port " + port,
+                launched,
+                logFile(),
+                settings.startupTimeout(),
                 () -> Ports.accepts(port));
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.CLIENT_ID_CONFIG, "roundup-dev-services"))) {
-            Startup.await(PART, "ready on port " + port, launched, logFile(), settings.startupTimeout(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                3000,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "roundup-dev-services"))) {
+            Startup.await(
+                    PART,
+                    "ready on port " + port,
+                    launched,
+                    logFile(),
+                    settings.startupTimeout(),
                     () -> hasBroker(admin));
         }
     }
@@ -107,9 +120,12 @@ public final class KafkaServer extends ChildServer {
 
     private List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of(
-                "-Xms" + settings.heapMegabytes() + "m", "-Xmx" + settings.heapMegabytes() + "m",
+                "-Xms" + settings.heapMegabytes() + "m",
+                "-Xmx" + settings.heapMegabytes() + "m",
                 // a development broker: quick start and a small footprint matter more than peak throughput
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties")));
         if (Runtime.version().feature() >= 23) {
             options.add("--sun-misc-unsafe-memory-access=allow"); // quiets Kafka's Unsafe warnings
@@ -120,7 +136,8 @@ public final class KafkaServer extends ChildServer {
     private void writeConfiguration() {
         String controller = Ports.LOOPBACK + ":" + controllerPort;
         String listeners = "PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller;
-        String serverProperties = String.join("\n",
+        String serverProperties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 // a static voter set, so the controller port may change from one run to the next
@@ -147,7 +164,8 @@ public final class KafkaServer extends ChildServer {
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "");
-        String log4j = String.join("\n",
+        String log4j = String.join(
+                "\n",
                 "status = warn",
                 "appender.out.type = Console",
                 "appender.out.name = out",
@@ -164,8 +182,8 @@ public final class KafkaServer extends ChildServer {
             Files.writeString(directory.resolve("server.properties"), serverProperties);
             Files.writeString(directory.resolve("log4j2.properties"), log4j);
         } catch (IOException e) {
-            throw new DevServiceException(PART + ": cannot write its configuration into " + directory + " (" + e + ")",
-                    e);
+            throw new DevServiceException(
+                    PART + ": cannot write its configuration into " + directory + " (" + e + ")", e);
         }
     }
 }

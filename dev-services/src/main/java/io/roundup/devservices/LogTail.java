@@ -11,8 +11,7 @@ final class LogTail {
 
     private static final int LINES = 40;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static DevServiceException of(Path logFile) {
         return new DevServiceException("Last lines of " + logFile + ":\n" + read(logFile));

@@ -105,8 +105,11 @@ public final class MongoServer implements AutoCloseable {
         }
         long started = System.nanoTime();
         boolean docker = DockerClientFactory.instance().isDockerAvailable();
-        log.info("Docker engine {} (checked in {} ms): MongoDB runs {}", docker ? "found" : "not found",
-                Startup.millisSince(started), docker ? "in a container" : "embedded");
+        log.info(
+                "Docker engine {} (checked in {} ms): MongoDB runs {}",
+                docker ? "found" : "not found",
+                Startup.millisSince(started),
+                docker ? "in a container" : "embedded");
         return docker ? MongoSettings.Mode.CONTAINER : MongoSettings.Mode.EMBEDDED;
     }
 

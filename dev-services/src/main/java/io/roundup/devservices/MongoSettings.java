@@ -53,7 +53,8 @@ public record MongoSettings(int port, Path dataDirectory, Mode mode) {
 
     /** The mode forced by {@value #MODE_PROPERTY} / {@code ROUNDUP_DEVSERVICES_MONGO}, else {@link Mode#AUTO}. */
     static Mode configuredMode() {
-        String value = System.getProperty(MODE_PROPERTY,
+        String value = System.getProperty(
+                MODE_PROPERTY,
                 System.getenv(MODE_PROPERTY.toUpperCase(Locale.ROOT).replace('.', '_')));
         if (value == null || value.isBlank()) {
             return Mode.AUTO;
@@ -61,8 +62,8 @@ public record MongoSettings(int port, Path dataDirectory, Mode mode) {
         try {
             return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new DevServiceException("MongoDB: " + MODE_PROPERTY + "=" + value
-                    + " is not one of auto, embedded, container");
+            throw new DevServiceException(
+                    "MongoDB: " + MODE_PROPERTY + "=" + value + " is not one of auto, embedded, container");
         }
     }
 }

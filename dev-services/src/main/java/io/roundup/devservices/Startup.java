@@ -7,20 +7,26 @@ import java.util.function.BooleanSupplier;
 /** Waits for a child process to become ready, failing fast when it dies and with its log tail when it is late. */
 final class Startup {
 
-    private Startup() {
-    }
+    private Startup() {}
 
-    static void await(String part, String readiness, ChildProcess process, Path logFile, Duration timeout,
+    static void await(
+            String part,
+            String readiness,
+            ChildProcess process,
+            Path logFile,
+            Duration timeout,
             BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new DevServiceException(part + ": exited with code " + process.exitCode()
-                        + " while starting (log: " + logFile + ")", LogTail.of(logFile));
+                throw new DevServiceException(
+                        part + ": exited with code " + process.exitCode() + " while starting (log: " + logFile + ")",
+                        LogTail.of(logFile));
             }
             if (System.nanoTime() > deadline) {
-                throw new DevServiceException(part + ": not " + readiness + " within " + timeout.toSeconds()
-                        + " s (log: " + logFile + ")", LogTail.of(logFile));
+                throw new DevServiceException(
+                        part + ": not " + readiness + " within " + timeout.toSeconds() + " s (log: " + logFile + ")",
+                        LogTail.of(logFile));
             }
             pause(200);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +16,13 @@ class ChildMainIT {
     @Test
     void supervisedCommandEndsWhenTheParentGoesAndItsFolderIsDeleted(@TempDir Path temp) throws Exception {
         Path scratch = Files.createDirectories(temp.resolve("scratch"));
-        ChildProcess supervisor = ChildProcess.startJava("Test", List.of(), List.of("-Xmx32m"),
-                List.of("exec", "--orphan-cleanup", scratch.toString(), "--", "sleep", "600"), Map.of(), temp,
+        ChildProcess supervisor = ChildProcess.startJava(
+                "Test",
+                List.of(),
+                List.of("-Xmx32m"),
+                List.of("exec", "--orphan-cleanup", scratch.toString(), "--", "sleep", "600"),
+                Map.of(),
+                temp,
                 temp.resolve("out.log"));
         await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.tree().size() == 2);
         List<ProcessHandle> tree = supervisor.tree();
@@ -33,8 +37,14 @@ class ChildMainIT {
 
     @Test
     void stopEndsTheSupervisedCommandToo(@TempDir Path temp) {
-        ChildProcess supervisor = ChildProcess.startJava("Test", List.of(), List.of("-Xmx32m"),
-                List.of("exec", "--", "sleep", "600"), Map.of(), temp, temp.resolve("out.log"));
+        ChildProcess supervisor = ChildProcess.startJava(
+                "Test",
+                List.of(),
+                List.of("-Xmx32m"),
+                List.of("exec", "--", "sleep", "600"),
+                Map.of(),
+                temp,
+                temp.resolve("out.log"));
         await().atMost(Duration.ofSeconds(15)).until(() -> supervisor.tree().size() == 2);
         List<ProcessHandle> tree = supervisor.tree();
 

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,18 +43,22 @@ class DevServicesTests {
         assertThat(MongoSettings.configuredMode()).isEqualTo(MongoSettings.Mode.EMBEDDED);
 
         System.setProperty(MongoSettings.MODE_PROPERTY, "docker");
-        assertThatThrownBy(MongoSettings::configuredMode).isInstanceOf(DevServiceException.class)
+        assertThatThrownBy(MongoSettings::configuredMode)
+                .isInstanceOf(DevServiceException.class)
                 .hasMessage("MongoDB: roundup.devservices.mongo=docker is not one of auto, embedded, container");
     }
 
     @Test
     void findsTheFolderThatLocksOtherUsersOut(@TempDir Path temp) throws Exception {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path locked = Files.createDirectory(temp.resolve("locked"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path locked = Files.createDirectory(
+                temp.resolve("locked"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.createDirectories(locked.resolve("inner"));
 
-        assertThat(Directories.firstNotTraversableByOthers(temp.resolve("open/not-yet-created"))).isNull();
-        assertThat(Directories.firstNotTraversableByOthers(locked.resolve("inner/not-yet-created"))).isEqualTo(locked);
+        assertThat(Directories.firstNotTraversableByOthers(temp.resolve("open/not-yet-created")))
+                .isNull();
+        assertThat(Directories.firstNotTraversableByOthers(locked.resolve("inner/not-yet-created")))
+                .isEqualTo(locked);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,6 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +27,12 @@ class ElasticsearchServerIT {
     @Test
     void indexesAndSearchesWithAPluginAndKeepsDataAcrossARestart(@TempDir Path pluginFolder) throws Exception {
         Path plugin = emptyStablePlugin(pluginFolder.resolve("roundup-test.zip"));
-        ElasticsearchServer elasticsearch = ElasticsearchServer.start(ElasticsearchSettings.defaults()
-                .withHeapMegabytes(256)
-                .withPlugins(List.of(plugin)));
+        ElasticsearchServer elasticsearch = ElasticsearchServer.start(
+                ElasticsearchSettings.defaults().withHeapMegabytes(256).withPlugins(List.of(plugin)));
         Path data = elasticsearch.dataDirectory();
 
         String mapping = "{\"mappings\":{\"properties\":{\"title\":{\"type\":\"text\"}}}}";
-        assertThat(send("PUT", elasticsearch, "/reviews", mapping))
-                .contains("\"acknowledged\":true");
+        assertThat(send("PUT", elasticsearch, "/reviews", mapping)).contains("\"acknowledged\":true");
         assertThat(send("PUT", elasticsearch, "/reviews/_doc/1?refresh=true", "{\"title\":\"Quiet headphones\"}"))
                 .contains("\"result\":\"created\"");
         assertThat(search(elasticsearch, "headphones")).contains("Quiet headphones");
@@ -61,8 +57,8 @@ class ElasticsearchServerIT {
     void missingPluginIsReportedInOneLine(@TempDir Path folder) {
         Path missing = folder.resolve("missing.zip");
 
-        assertThatThrownBy(() -> ElasticsearchServer.start(ElasticsearchSettings.defaults()
-                .withPlugins(List.of(missing))))
+        assertThatThrownBy(() -> ElasticsearchServer.start(
+                        ElasticsearchSettings.defaults().withPlugins(List.of(missing))))
                 .isInstanceOf(DevServiceException.class)
                 .hasMessage("Elasticsearch: plugin zip not found: " + missing);
     }
@@ -74,10 +70,12 @@ class ElasticsearchServerIT {
     private String send(String method, ElasticsearchServer elasticsearch, String path, String json) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(elasticsearch.httpUri() + path))
                 .header("Content-Type", "application/json");
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
+        request.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isBetween(200, 299);
         return response.body();
     }
 
@@ -97,7 +95,8 @@ class ElasticsearchServerIT {
                     version=1.0
                     elasticsearch.version=%s
                     java.version=21
-                    """.formatted(Artifacts.elasticsearchVersion()).getBytes(StandardCharsets.UTF_8));
+                    """.formatted(Artifacts.elasticsearchVersion())
+                    .getBytes(StandardCharsets.UTF_8));
             put(out, "named_components.json", "{}".getBytes(StandardCharsets.UTF_8));
         }
         return zip;

@@ -19,13 +19,16 @@ final class Benchmarks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     static LaunchedRoundup startPlatform() throws IOException {
-        Path projectDir = Path.of(System.getProperty("roundup.project-dir", "..")).toAbsolutePath().normalize();
+        Path projectDir = Path.of(System.getProperty("roundup.project-dir", ".."))
+                .toAbsolutePath()
+                .normalize();
         LaunchedRoundup roundup = LaunchedRoundup.start(projectDir, "bench-" + UUID.randomUUID());
-        System.out.printf("[bench] ./roundup up: platform up in %.1f s%n", roundup.startedIn().toMillis() / 1e3);
+        System.out.printf(
+                "[bench] ./roundup up: platform up in %.1f s%n",
+                roundup.startedIn().toMillis() / 1e3);
         return roundup;
     }
 
@@ -44,19 +47,25 @@ final class Benchmarks {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("benchmark", name);
         document.put("finishedAt", Instant.now().toString());
-        document.put("environment", Map.of(
-                "availableProcessors", Runtime.getRuntime().availableProcessors(),
-                "javaVersion", System.getProperty("java.version"),
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                "demoContentSeeded", true,
-                "note", "client and platform share the machine"));
+        document.put(
+                "environment",
+                Map.of(
+                        "availableProcessors",
+                        Runtime.getRuntime().availableProcessors(),
+                        "javaVersion",
+                        System.getProperty("java.version"),
+                        "os",
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                        "demoContentSeeded",
+                        true,
+                        "note",
+                        "client and platform share the machine"));
         document.put("results", results);
         Path file = Path.of("target", "benchmarks", name + ".json");
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         System.out.println("[bench] results written to " + file.toAbsolutePath());

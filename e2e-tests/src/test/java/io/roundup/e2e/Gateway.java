@@ -15,7 +15,8 @@ final class Gateway {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Gateway(URI base) {
         this.base = base;
@@ -34,7 +35,8 @@ final class Gateway {
     }
 
     Response put(String path, String token, String ifMatch, Object body) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").PUT(json(body));
+        HttpRequest.Builder builder =
+                request(path).header("Content-Type", "application/json").PUT(json(body));
         if (ifMatch != null) {
             builder.header("If-Match", ifMatch);
         }
@@ -69,14 +71,15 @@ final class Gateway {
         }
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Location").orElse(null), response.body());
-        }
-        catch (IOException ex) {
+                    response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        } catch (IOException ex) {
             throw new AssertionError("gateway not reachable: " + ex, ex);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
         }

@@ -16,8 +16,13 @@ record Latencies(int count, double p50Ms, double p90Ms, double p99Ms, double max
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Latencies(sorted.length, ms(rank(sorted, 0.50)), ms(rank(sorted, 0.90)), ms(rank(sorted, 0.99)),
-                ms(sorted[sorted.length - 1]), ms(Math.round(Arrays.stream(sorted).average().orElseThrow())));
+        return new Latencies(
+                sorted.length,
+                ms(rank(sorted, 0.50)),
+                ms(rank(sorted, 0.90)),
+                ms(rank(sorted, 0.99)),
+                ms(sorted[sorted.length - 1]),
+                ms(Math.round(Arrays.stream(sorted).average().orElseThrow())));
     }
 
     private static long rank(long[] sorted, double quantile) {

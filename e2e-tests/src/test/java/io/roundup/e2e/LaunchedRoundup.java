@@ -74,10 +74,14 @@ final class LaunchedRoundup {
         for (String part : List.of("GATEWAY", "ARTICLE", "PRODUCT", "SEARCH", "KAFKA", "ELASTICSEARCH", "MONGODB")) {
             ports.put(part, freePort());
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "up")
-            .directory(projectDir.toFile())
-            .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toString(),
+                        "up")
+                .directory(projectDir.toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("ROUNDUP_DATA_DIR", dataDir.toString());
         env.put("ROUNDUP_EDITOR_PASSWORD", editorPassword);
@@ -145,8 +149,7 @@ final class LaunchedRoundup {
         for (int port : ports.values()) {
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 socket.setReuseAddress(true);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 busy.add(port);
             }
         }
@@ -166,8 +169,7 @@ final class LaunchedRoundup {
                 exitCode = process.exitValue();
             }
             consoleReader.join(Duration.ofSeconds(5)); // the last lines the launcher printed
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         List<String> survivors = new ArrayList<>();
@@ -186,8 +188,7 @@ final class LaunchedRoundup {
         return new StopReport(exitCode, survivors);
     }
 
-    record StopReport(Integer exitCode, List<String> survivors) {
-    }
+    record StopReport(Integer exitCode, List<String> survivors) {}
 
     /** The services' logs go to target/roundup-logs, for a look after a failed run; the rest of the data goes. */
     private void keepLogs() {
@@ -209,21 +210,19 @@ final class LaunchedRoundup {
                     Files.copy(log, kept.resolve(log.getFileName()));
                 }
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             System.out.println("[roundup] could not keep the logs: " + ex);
         }
     }
 
     private void readConsole() {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 console.add(line);
                 System.out.println("[roundup] " + line);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             // the launcher has gone; what it printed is kept
         }
     }
@@ -245,8 +244,7 @@ final class LaunchedRoundup {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("could not remove " + root, ex);
         }
     }
@@ -254,8 +252,7 @@ final class LaunchedRoundup {
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -64,22 +64,21 @@ class PublishToSearchableBenchmark {
             publishCall.add(sample.publishCallNanos());
             if (sample.searchableNanos() < 0) {
                 missed++;
-            }
-            else {
+            } else {
                 toSearchable.add(sample.searchableNanos());
                 toFindingQuerySent.add(sample.findingQuerySentNanos());
             }
             if (sample.goneNanos() != null) {
                 if (sample.goneNanos() < 0) {
                     stillFound++;
-                }
-                else {
+                } else {
                     toGone.add(sample.goneNanos());
                 }
             }
             if (i % 25 == 0) {
-                System.out.printf("[bench] %d/%d publishes, last searchable after %.0f ms%n", i, PUBLISHES,
-                        sample.searchableNanos() / 1e6);
+                System.out.printf(
+                        "[bench] %d/%d publishes, last searchable after %.0f ms%n",
+                        i, PUBLISHES, sample.searchableNanos() / 1e6);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -88,9 +87,12 @@ class PublishToSearchableBenchmark {
         Latencies findingQuerySent = Latencies.ofNanos(toFindingQuerySent);
         Latencies gone = Latencies.ofNanos(toGone);
         Latencies call = Latencies.ofNanos(publishCall);
-        System.out.printf("%n[bench] PublishToSearchableBenchmark: %d publishes (after %d warm-up), polled every %d ms,"
-                + " %.0f s%n", PUBLISHES, WARM_UP_PUBLISHES, POLL_MILLIS, seconds);
-        System.out.printf("  %-34s %6s %8s %8s %8s %8s %8s%n", "measure (ms)", "n", "p50", "p90", "p99", "max", "missed");
+        System.out.printf(
+                "%n[bench] PublishToSearchableBenchmark: %d publishes (after %d warm-up), polled every %d ms,"
+                        + " %.0f s%n",
+                PUBLISHES, WARM_UP_PUBLISHES, POLL_MILLIS, seconds);
+        System.out.printf(
+                "  %-34s %6s %8s %8s %8s %8s %8s%n", "measure (ms)", "n", "p50", "p90", "p99", "max", "missed");
         row("publish answered -> searchable", searchable, missed);
         row("  ... -> finding search sent", findingQuerySent, missed);
         row("unpublish answered -> gone", gone, stillFound);
@@ -108,13 +110,16 @@ class PublishToSearchableBenchmark {
         results.put("unpublishToGone", gone);
         results.put("unpublishToGoneStillFound", stillFound);
         results.put("publishCall", call);
-        results.put("publishToSearchableSamplesMs", toSearchable.stream().map(n -> Math.round(n / 1e5) / 10.0).toList());
+        results.put(
+                "publishToSearchableSamplesMs",
+                toSearchable.stream().map(n -> Math.round(n / 1e5) / 10.0).toList());
         Benchmarks.write("publish-to-searchable", results);
     }
 
     private static void row(String name, Latencies l, int missed) {
-        System.out.printf("  %-34s %6d %8.1f %8.1f %8.1f %8.1f %8d%n", name, l.count(), l.p50Ms(), l.p90Ms(), l.p99Ms(),
-                l.maxMs(), missed);
+        System.out.printf(
+                "  %-34s %6d %8.1f %8.1f %8.1f %8.1f %8d%n",
+                name, l.count(), l.p50Ms(), l.p90Ms(), l.p99Ms(), l.maxMs(), missed);
     }
 
     /**
@@ -122,12 +127,10 @@ class PublishToSearchableBenchmark {
      * none did within {@link #GIVE_UP}) and to when that search was sent; from the unpublish answer until a search no
      * longer found it ({@code null} when not unpublished).
      */
-    private record Sample(long publishCallNanos, long searchableNanos, long findingQuerySentNanos, Long goneNanos) {
-    }
+    private record Sample(long publishCallNanos, long searchableNanos, long findingQuerySentNanos, Long goneNanos) {}
 
     /** When the search that saw the change was sent and answered, in {@link System#nanoTime()}; null if none did. */
-    private record Seen(long sent, long answered) {
-    }
+    private record Seen(long sent, long answered) {}
 
     private static Sample publishAndWait(String productId, boolean unpublishAfterwards) {
         String word = uniqueWord();
@@ -151,8 +154,11 @@ class PublishToSearchableBenchmark {
         }
         return found == null
                 ? new Sample(publishAnswered - publishSent, -1, -1, gone)
-                : new Sample(publishAnswered - publishSent, found.answered() - publishAnswered,
-                        found.sent() - publishAnswered, gone);
+                : new Sample(
+                        publishAnswered - publishSent,
+                        found.answered() - publishAnswered,
+                        found.sent() - publishAnswered,
+                        gone);
     }
 
     /**
@@ -173,8 +179,7 @@ class PublishToSearchableBenchmark {
             long pause = nextPoll - System.nanoTime();
             if (pause > 0) {
                 sleepNanos(pause);
-            }
-            else {
+            } else {
                 nextPoll = System.nanoTime();
             }
         }
@@ -182,7 +187,10 @@ class PublishToSearchableBenchmark {
     }
 
     private static List<String> hitIds(JsonNode found) {
-        return found.get("hits").valueStream().map(hit -> hit.get("id").asString()).toList();
+        return found.get("hits")
+                .valueStream()
+                .map(hit -> hit.get("id").asString())
+                .toList();
     }
 
     /** A demo product: the articles review something the catalog has, as editors' articles do. */
@@ -198,17 +206,32 @@ class PublishToSearchableBenchmark {
 
     private static Map<String, Object> article(String word, String productId) {
         return Map.of(
-                "title", "The Best " + capitalized(word) + " Kettles for Slow Mornings",
-                "summary", "Five kettles that pour steadily and keep quiet while they heat.",
-                "category", "Kitchen",
-                "tags", List.of("kettles", "tea", "benchmark"),
-                "author", Map.of("name", "Bench Marker", "bio", "Publishes reviews against a stopwatch."),
-                "intro", "A kettle should boil quickly, pour **without dribbling** and switch off reliably.",
-                "entries", List.of(Map.of(
-                        "rank", 1, "productId", productId, "heading", "Best overall",
-                        "body", "It heats a litre in under three minutes and the spout never drips.",
-                        "features", List.of(Map.of("name", "Capacity", "description", "1.2 litres")))),
-                "sections", List.of(Map.of("heading", "Buying guide", "body", "Check the lid opens one-handed.")));
+                "title",
+                "The Best " + capitalized(word) + " Kettles for Slow Mornings",
+                "summary",
+                "Five kettles that pour steadily and keep quiet while they heat.",
+                "category",
+                "Kitchen",
+                "tags",
+                List.of("kettles", "tea", "benchmark"),
+                "author",
+                Map.of("name", "Bench Marker", "bio", "Publishes reviews against a stopwatch."),
+                "intro",
+                "A kettle should boil quickly, pour **without dribbling** and switch off reliably.",
+                "entries",
+                List.of(Map.of(
+                        "rank",
+                        1,
+                        "productId",
+                        productId,
+                        "heading",
+                        "Best overall",
+                        "body",
+                        "It heats a litre in under three minutes and the spout never drips.",
+                        "features",
+                        List.of(Map.of("name", "Capacity", "description", "1.2 litres")))),
+                "sections",
+                List.of(Map.of("heading", "Buying guide", "body", "Check the lid opens one-handed.")));
     }
 
     /** Ten random letters: almost surely more than two edits from any other such word, so fuzzy search keeps them apart. */
@@ -234,8 +257,7 @@ class PublishToSearchableBenchmark {
     private static void sleepNanos(long nanos) {
         try {
             Thread.sleep(Duration.ofNanos(nanos));
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
         }

@@ -14,5 +14,5 @@ public record ArticleChanged(
         ArticleStatus status,
         String slug,
         Instant publishedAt,
-        ArticleContent published) implements ArticleEvent {
-}
+        ArticleContent published)
+        implements ArticleEvent {}

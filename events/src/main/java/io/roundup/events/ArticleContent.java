@@ -13,15 +13,11 @@ public record ArticleContent(
         List<Entry> entries,
         List<Section> sections) {
 
-    public record Author(String name, String bio) {
-    }
+    public record Author(String name, String bio) {}
 
-    public record Entry(int rank, String productId, String heading, String body, List<Feature> features) {
-    }
+    public record Entry(int rank, String productId, String heading, String body, List<Feature> features) {}
 
-    public record Feature(String name, String description) {
-    }
+    public record Feature(String name, String description) {}
 
-    public record Section(String heading, String body) {
-    }
+    public record Section(String heading, String body) {}
 }

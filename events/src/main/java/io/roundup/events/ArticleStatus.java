@@ -2,5 +2,8 @@ package io.roundup.events;
 
 /** The editorial status of an article. */
 public enum ArticleStatus {
-    DRAFT, SCHEDULED, PUBLISHED, UNPUBLISHED
+    DRAFT,
+    SCHEDULED,
+    PUBLISHED,
+    UNPUBLISHED
 }

@@ -14,6 +14,5 @@ public final class CloudEventHeaders {
     /** The id of the HTTP request that caused the event, so one id follows a change from the gateway to the index. */
     public static final String REQUEST_ID = "roundup_requestid";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

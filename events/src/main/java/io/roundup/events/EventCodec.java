@@ -20,16 +20,15 @@ public final class EventCodec {
     }
 
     public Object read(String ceType, byte[] payload) {
-        EventType type = EventType.ofCeType(ceType)
-                .orElseThrow(() -> new UnreadableEvent("unknown ce_type '" + ceType + "'"));
+        EventType type =
+                EventType.ofCeType(ceType).orElseThrow(() -> new UnreadableEvent("unknown ce_type '" + ceType + "'"));
         try {
             Object event = mapper.readValue(payload, type.payloadType());
             if (event == null) {
                 throw new UnreadableEvent("empty payload for " + ceType);
             }
             return event;
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             throw new UnreadableEvent("payload is not a valid " + ceType + ": " + ex.getOriginalMessage());
         }
     }

@@ -8,7 +8,6 @@ import java.util.Optional;
  * any other change is a new constant with a new version, read alongside the old one until it is gone.
  */
 public enum EventType {
-
     ARTICLE_CHANGED_V1("roundup.article.v1", ArticleChanged.class),
     ARTICLE_REMOVED_V1("roundup.article.removed.v1", ArticleRemoved.class),
     PRODUCT_CHANGED_V1("roundup.product.v1", ProductChanged.class),

@@ -14,5 +14,5 @@ public record ProductChanged(
         String brand,
         Map<String, String> attributes,
         List<Offer> offers,
-        String imageUrl) implements ProductEvent {
-}
+        String imageUrl)
+        implements ProductEvent {}

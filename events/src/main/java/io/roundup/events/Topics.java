@@ -6,6 +6,5 @@ public final class Topics {
     public static final String ARTICLES = "roundup.articles";
     public static final String PRODUCTS = "roundup.products";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

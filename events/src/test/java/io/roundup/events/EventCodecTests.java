@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +31,8 @@ class EventCodecTests {
 
     @Test
     void moneyTravelsAsADecimalStringNotAFloat() {
-        ProductChanged product = (ProductChanged) codec.read("roundup.product.v1", golden(EventType.PRODUCT_CHANGED_V1));
+        ProductChanged product =
+                (ProductChanged) codec.read("roundup.product.v1", golden(EventType.PRODUCT_CHANGED_V1));
 
         JsonNode price = json.readTree(codec.write(product)).at("/offers/0/price/amount");
 
@@ -44,7 +45,8 @@ class EventCodecTests {
         String withExtra = new String(golden(EventType.ARTICLE_REMOVED_V1), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{ \"reason\": \"legal\",");
 
-        ArticleRemoved removed = (ArticleRemoved) codec.read("roundup.article.removed.v1", withExtra.getBytes(StandardCharsets.UTF_8));
+        ArticleRemoved removed =
+                (ArticleRemoved) codec.read("roundup.article.removed.v1", withExtra.getBytes(StandardCharsets.UTF_8));
 
         assertThat(removed.revision()).isEqualTo(8);
     }
@@ -60,15 +62,15 @@ class EventCodecTests {
 
     @Test
     void everyPayloadTypeHasExactlyOneCeType() {
-        assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType).distinct()).hasSize(EventType.values().length);
+        assertThat(Arrays.stream(EventType.values()).map(EventType::payloadType).distinct())
+                .hasSize(EventType.values().length);
         assertThat(EventType.of(new ArticleRemoved("a", 1, null))).isEqualTo(EventType.ARTICLE_REMOVED_V1);
     }
 
     private static byte[] golden(EventType type) {
         try (InputStream in = EventCodecTests.class.getResourceAsStream("/golden/" + type.ceType() + ".json")) {
             return in.readAllBytes();
-        }
-        catch (IOException | NullPointerException ex) {
+        } catch (IOException | NullPointerException ex) {
             throw new AssertionError("missing golden sample for " + type.ceType(), ex);
         }
     }

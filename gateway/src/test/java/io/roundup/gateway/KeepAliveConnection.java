@@ -34,7 +34,9 @@ final class KeepAliveConnection implements AutoCloseable {
         StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: localhost\r\n");
         byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
         if (jsonBody != null) {
-            request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            request.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(body.length)
+                    .append("\r\n");
         }
         out.write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.write(body);
@@ -48,18 +50,18 @@ final class KeepAliveConnection implements AutoCloseable {
             String lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 contentLength = Integer.parseInt(lower.substring(15).strip());
-            }
-            else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             }
         }
         if (chunked) {
-            for (int size = Integer.parseInt(readLine().strip(), 16); size > 0; size = Integer.parseInt(readLine().strip(), 16)) {
+            for (int size = Integer.parseInt(readLine().strip(), 16);
+                    size > 0;
+                    size = Integer.parseInt(readLine().strip(), 16)) {
                 in.readNBytes(size + 2);
             }
             readLine();
-        }
-        else {
+        } else {
             in.readNBytes(contentLength);
         }
         return status;

@@ -1,5 +1,10 @@
 package io.roundup.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,12 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real HTTP server standing in for a downstream service: it records each request and answers as told. */
 final class StubService implements AutoCloseable {
@@ -36,8 +35,7 @@ final class StubService implements AutoCloseable {
     private StubService() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         server.setExecutor(executor);
@@ -53,8 +51,7 @@ final class StubService implements AutoCloseable {
     static String unreachableUri() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
@@ -92,7 +89,10 @@ final class StubService implements AutoCloseable {
             Headers headers = new Headers();
             headers.putAll(exchange.getRequestHeaders());
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers,
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    headers,
                     new String(body, StandardCharsets.UTF_8)));
             Thread.sleep(delay.toMillis());
             Answer current = answer;
@@ -101,8 +101,7 @@ final class StubService implements AutoCloseable {
             current.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(current.status(), bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

@@ -1,5 +1,12 @@
 package io.roundup.launcher;
 
+import io.roundup.devservices.DevServiceException;
+import io.roundup.devservices.ElasticsearchServer;
+import io.roundup.devservices.ElasticsearchSettings;
+import io.roundup.devservices.KafkaServer;
+import io.roundup.devservices.KafkaSettings;
+import io.roundup.devservices.MongoServer;
+import io.roundup.devservices.MongoSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -10,14 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import io.roundup.devservices.DevServiceException;
-import io.roundup.devservices.ElasticsearchServer;
-import io.roundup.devservices.ElasticsearchSettings;
-import io.roundup.devservices.KafkaServer;
-import io.roundup.devservices.KafkaSettings;
-import io.roundup.devservices.MongoServer;
-import io.roundup.devservices.MongoSettings;
 
 /**
  * Kafka, Elasticsearch and MongoDB for the platform, from dev-services, on the ports the settings name. They start
@@ -41,24 +40,25 @@ public final class Infrastructure implements AutoCloseable {
     /** Starts the three servers and waits until each answers; throws {@link StartupFailure} naming the first that did not. */
     public static Infrastructure start(PlatformSettings settings, Consumer<String> progress) {
         PlatformSettings.PlatformPorts ports = settings.ports();
-        KafkaSettings kafkaSettings = KafkaSettings.defaults().withPort(ports.kafka())
-            .withDataDirectory(dataDirectory(settings, "kafka"));
-        ElasticsearchSettings elasticsearchSettings = ElasticsearchSettings.defaults().withPort(ports.elasticsearch())
-            .withDataDirectory(dataDirectory(settings, "elasticsearch"))
-            .withPlugins(List.of(analysisPlugin()));
-        MongoSettings mongoSettings = MongoSettings.defaults().withPort(ports.mongodb())
-            .withDataDirectory(dataDirectory(settings, "mongodb"));
+        KafkaSettings kafkaSettings =
+                KafkaSettings.defaults().withPort(ports.kafka()).withDataDirectory(dataDirectory(settings, "kafka"));
+        ElasticsearchSettings elasticsearchSettings = ElasticsearchSettings.defaults()
+                .withPort(ports.elasticsearch())
+                .withDataDirectory(dataDirectory(settings, "elasticsearch"))
+                .withPlugins(List.of(analysisPlugin()));
+        MongoSettings mongoSettings = MongoSettings.defaults()
+                .withPort(ports.mongodb())
+                .withDataDirectory(dataDirectory(settings, "mongodb"));
 
         progress.accept("Starting Kafka, Elasticsearch and MongoDB …");
         CompletableFuture<KafkaServer> kafka = startTimed("kafka", () -> KafkaServer.start(kafkaSettings), progress);
-        CompletableFuture<ElasticsearchServer> elasticsearch = startTimed("elasticsearch",
-                () -> ElasticsearchServer.start(elasticsearchSettings), progress);
+        CompletableFuture<ElasticsearchServer> elasticsearch =
+                startTimed("elasticsearch", () -> ElasticsearchServer.start(elasticsearchSettings), progress);
         CompletableFuture<MongoServer> mongo = startTimed("mongodb", () -> MongoServer.start(mongoSettings), progress);
         try {
             CompletableFuture.allOf(kafka, elasticsearch, mongo).join();
             return new Infrastructure(kafka.join(), elasticsearch.join(), mongo.join());
-        }
-        catch (CompletionException ex) {
+        } catch (CompletionException ex) {
             // allOf waits for all three, so whatever did start is in hand and can be stopped
             closeQuietly(kafka);
             closeQuietly(elasticsearch);
@@ -74,11 +74,9 @@ public final class Infrastructure implements AutoCloseable {
                 T server = starter.get();
                 progress.accept(String.format("  %s ready in %.1f s", part, (System.nanoTime() - started) / 1e9));
                 return server;
-            }
-            catch (DevServiceException ex) {
+            } catch (DevServiceException ex) {
                 throw new StartupFailure(part, ex.getMessage(), ex);
-            }
-            catch (RuntimeException | LinkageError ex) {
+            } catch (RuntimeException | LinkageError ex) {
                 throw new StartupFailure(part, ex.getClass().getSimpleName() + ": " + ex.getMessage(), ex);
             }
         });
@@ -88,8 +86,7 @@ public final class Infrastructure implements AutoCloseable {
         if (server.isDone() && !server.isCompletedExceptionally()) {
             try {
                 server.join().close();
-            }
-            catch (Exception ignored) {
+            } catch (Exception ignored) {
                 // stopping after a failed start: the failure being reported matters more
             }
         }
@@ -102,15 +99,18 @@ public final class Infrastructure implements AutoCloseable {
     private static Path analysisPlugin() {
         Path zip;
         try {
-            Path launcher = Path.of(Infrastructure.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path launcher = Path.of(Infrastructure.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             zip = launcher.resolveSibling("lib").resolve("search-analysis.zip");
-        }
-        catch (URISyntaxException ex) {
+        } catch (URISyntaxException ex) {
             throw new IllegalStateException("cannot locate the launcher jar", ex);
         }
         if (!Files.isRegularFile(zip)) {
-            throw new StartupFailure("elasticsearch", "its analysis plugin " + zip
-                    + " is missing; build it with ./roundup build");
+            throw new StartupFailure(
+                    "elasticsearch", "its analysis plugin " + zip + " is missing; build it with ./roundup build");
         }
         return zip;
     }
@@ -120,8 +120,7 @@ public final class Infrastructure implements AutoCloseable {
         Path directory = settings.dataDir().resolve(part).toAbsolutePath();
         try {
             Files.createDirectories(directory);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
         return directory;
@@ -165,11 +164,10 @@ public final class Infrastructure implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException first = null;
-        for (AutoCloseable server : new AutoCloseable[] { mongo, elasticsearch, kafka }) {
+        for (AutoCloseable server : new AutoCloseable[] {mongo, elasticsearch, kafka}) {
             try {
                 server.close();
-            }
-            catch (Exception ex) {
+            } catch (Exception ex) {
                 if (first == null) {
                     first = ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex);
                 }

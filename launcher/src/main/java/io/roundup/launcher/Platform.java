@@ -65,8 +65,7 @@ public final class Platform implements AutoCloseable {
                 infrastructure = started;
             }
             startServices(progress);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             close();
             throw ex;
         }
@@ -86,7 +85,10 @@ public final class Platform implements AutoCloseable {
 
     /** The services that are no longer running, e.g. to report a crash while the platform is up. */
     public List<String> stoppedServices() {
-        return services.stream().filter(s -> !s.isAlive()).map(ServiceProcess::name).toList();
+        return services.stream()
+                .filter(s -> !s.isAlive())
+                .map(ServiceProcess::name)
+                .toList();
     }
 
     /** A one-line-per-part summary of what runs where. */
@@ -95,12 +97,14 @@ public final class Platform implements AutoCloseable {
         lines.add(String.format("  %-16s %s", "gateway", gatewayUri() + "  (the public API)"));
         for (ServiceProcess service : services) {
             if (!service.name().equals("gateway")) {
-                lines.add(String.format("  %-16s http://127.0.0.1:%d  (log %s)", service.name(), service.port(), service.logFile()));
+                lines.add(String.format(
+                        "  %-16s http://127.0.0.1:%d  (log %s)", service.name(), service.port(), service.logFile()));
             }
         }
         lines.add(String.format("  %-16s %s", "kafka", infrastructure.kafkaBootstrapServers()));
         lines.add(String.format("  %-16s %s", "elasticsearch", infrastructure.elasticsearchUri()));
-        lines.add(String.format("  %-16s %s  (%s)", "mongodb", infrastructure.mongoConnectionString(), infrastructure.mongoKind()));
+        lines.add(String.format(
+                "  %-16s %s  (%s)", "mongodb", infrastructure.mongoConnectionString(), infrastructure.mongoKind()));
         lines.add(String.format("  %-16s %s", "data", settings.dataDir()));
         return lines;
     }
@@ -125,7 +129,12 @@ public final class Platform implements AutoCloseable {
         gateway.put("ROUNDUP_SEARCH_URI", "http://127.0.0.1:" + ports.search());
         gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
         gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
-        gateway.put("ROUNDUP_AUTH_KEY_FILE", settings.dataDir().resolve("gateway").resolve("jwt-signing-key.pem").toString());
+        gateway.put(
+                "ROUNDUP_AUTH_KEY_FILE",
+                settings.dataDir()
+                        .resolve("gateway")
+                        .resolve("jwt-signing-key.pem")
+                        .toString());
 
         progress.accept("Starting gateway, article-service, product-service and search-service …");
         services.add(launch("gateway", ports.gateway(), gateway));
@@ -137,13 +146,13 @@ public final class Platform implements AutoCloseable {
                 .map(service -> CompletableFuture.runAsync(() -> {
                     long started = System.nanoTime();
                     service.awaitReady(SERVICE_READY_TIMEOUT);
-                    progress.accept(String.format("  %s ready in %.1f s", service.name(), (System.nanoTime() - started) / 1e9));
+                    progress.accept(
+                            String.format("  %s ready in %.1f s", service.name(), (System.nanoTime() - started) / 1e9));
                 }))
                 .toList();
         try {
             CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
-        }
-        catch (CompletionException ex) {
+        } catch (CompletionException ex) {
             throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
         }
     }
@@ -157,14 +166,14 @@ public final class Platform implements AutoCloseable {
         Path cds = settings.dataDir().resolve("cds").resolve(module + ".jsa").toAbsolutePath();
         try {
             Files.createDirectories(cds.getParent());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new StartupFailure(module, "cannot create " + cds.getParent() + ": " + ex.getMessage(), ex);
         }
         jvm.add("-XX:+AutoCreateSharedArchive");
         jvm.add("-XX:SharedArchiveFile=" + cds);
         jvm.add("-Dlogging.file.name=");
-        return ServiceProcess.start(module, jar, port, env, jvm, settings.dataDir().resolve("logs"));
+        return ServiceProcess.start(
+                module, jar, port, env, jvm, settings.dataDir().resolve("logs"));
     }
 
     /** Stops the services first (gracefully, so they finish requests and announce what they saved), then the servers. */

@@ -47,16 +47,15 @@ public record PlatformSettings(
             admin = randomPassword();
             generated.add("admin");
         }
-        return new PlatformSettings(projectDir, dataDir, ports, editor, admin, List.copyOf(generated),
-                QUICK_START_JVM);
+        return new PlatformSettings(projectDir, dataDir, ports, editor, admin, List.copyOf(generated), QUICK_START_JVM);
     }
 
     /**
      * Four Boot JVMs starting together on a small machine are CPU-bound: C1 only and the serial collector start them
      * markedly faster. (The platform adds a class-data archive per service, which makes later starts faster still.)
      */
-    private static final List<String> QUICK_START_JVM = List.of(
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx384m");
+    private static final List<String> QUICK_START_JVM =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx384m");
 
     private static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
@@ -65,8 +64,7 @@ public record PlatformSettings(
         }
         try {
             return Integer.parseInt(value.strip());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new StartupFailure("settings", name + "=" + value + " is not a port number");
         }
     }
@@ -82,6 +80,6 @@ public record PlatformSettings(
     }
 
     /** The loopback port of every part of the platform. */
-    public record PlatformPorts(int gateway, int article, int product, int search, int kafka, int elasticsearch, int mongodb) {
-    }
+    public record PlatformPorts(
+            int gateway, int article, int product, int search, int kafka, int elasticsearch, int mongodb) {}
 }

@@ -1,5 +1,6 @@
 package io.roundup.launcher;
 
+import io.roundup.launcher.demo.DemoSeeding;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,13 +8,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.roundup.launcher.demo.DemoSeeding;
-
 /** {@code ./roundup up}: starts the platform, prints what runs where, and stops everything on Ctrl-C or SIGTERM. */
 public final class Roundup {
 
-    private Roundup() {
-    }
+    private Roundup() {}
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("up")) {
@@ -26,8 +24,7 @@ public final class Roundup {
         PlatformSettings settings;
         try {
             settings = PlatformSettings.local(projectDir, dataDir, env);
-        }
-        catch (StartupFailure ex) {
+        } catch (StartupFailure ex) {
             System.err.println("roundup: " + ex.getMessage());
             System.exit(1);
             return;
@@ -37,23 +34,24 @@ public final class Roundup {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         Platform[] running = new Platform[1];
-        Thread shutdown = new Thread(() -> {
-            stopping.set(true);
-            Platform platform = running[0];
-            if (platform != null) {
-                System.out.println("\nStopping Roundup …");
-                platform.close();
-                System.out.println("Roundup stopped.");
-            }
-            stopped.countDown();
-        }, "roundup-shutdown");
+        Thread shutdown = new Thread(
+                () -> {
+                    stopping.set(true);
+                    Platform platform = running[0];
+                    if (platform != null) {
+                        System.out.println("\nStopping Roundup …");
+                        platform.close();
+                        System.out.println("Roundup stopped.");
+                    }
+                    stopped.countDown();
+                },
+                "roundup-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         running[0] = Platform.prepare(settings);
         try {
             running[0].startAll(System.out::println);
-        }
-        catch (StartupFailure ex) {
+        } catch (StartupFailure ex) {
             if (!stopping.get()) {
                 System.err.println("roundup: " + ex.getMessage());
             }
@@ -63,8 +61,12 @@ public final class Roundup {
 
         if (DemoSeeding.wanted(env, settings.dataDir())) {
             // a failure is only reported: the platform is up and useful without the demo content
-            DemoSeeding.seed(running[0].gatewayUri(), settings.editorPassword(), settings.dataDir(),
-                    System.out::println, line -> {
+            DemoSeeding.seed(
+                    running[0].gatewayUri(),
+                    settings.editorPassword(),
+                    settings.dataDir(),
+                    System.out::println,
+                    line -> {
                         if (!stopping.get()) {
                             System.err.println(line);
                         }
@@ -75,7 +77,8 @@ public final class Roundup {
         running[0].describe().forEach(System.out::println);
         if (!settings.generatedPasswords().isEmpty()) {
             System.out.println();
-            System.out.println("Generated credentials (shown once; set ROUNDUP_EDITOR_PASSWORD / ROUNDUP_ADMIN_PASSWORD to choose your own):");
+            System.out.println(
+                    "Generated credentials (shown once; set ROUNDUP_EDITOR_PASSWORD / ROUNDUP_ADMIN_PASSWORD to choose your own):");
             if (settings.generatedPasswords().contains("editor")) {
                 System.out.println("  editor / " + settings.editorPassword() + "   (role EDITOR)");
             }
@@ -106,8 +109,7 @@ public final class Roundup {
             }
             try {
                 stopped.await(Duration.ofSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 return;
             }
         }

@@ -19,7 +19,8 @@ final class ServiceProcess {
 
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
     private final int port;
@@ -33,7 +34,8 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions, Path logDir) {
+    static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> env, List<String> jvmOptions, Path logDir) {
         if (!Files.isRegularFile(jar)) {
             throw new StartupFailure(name, "its jar " + jar + " is missing; build it with ./mvnw -DskipTests package");
         }
@@ -56,8 +58,7 @@ final class ServiceProcess {
             builder.environment().putAll(env);
             builder.environment().put("PORT", Integer.toString(port));
             return new ServiceProcess(name, port, logFile, builder.start());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new StartupFailure(name, "could not start a JVM: " + ex.getMessage(), ex);
         }
     }
@@ -87,22 +88,24 @@ final class ServiceProcess {
                 throw new StartupFailure(name, "exited with code " + process.exitValue() + lastErrorHint());
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // not listening yet
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new StartupFailure(name, "interrupted while waiting for readiness");
             }
             pause(Duration.ofMillis(250));
         }
-        throw new StartupFailure(name, "not ready after " + timeout.toSeconds() + " s on port " + port + lastErrorHint());
+        throw new StartupFailure(
+                name, "not ready after " + timeout.toSeconds() + " s on port " + port + lastErrorHint());
     }
 
     /** SIGTERM, so Spring shuts down gracefully (finishes requests, relays pending events); returns at once. */
@@ -117,8 +120,7 @@ final class ServiceProcess {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
@@ -127,12 +129,13 @@ final class ServiceProcess {
     private String lastErrorHint() {
         try {
             List<String> lines = Files.readAllLines(logFile);
-            String hint = lines.stream().filter(l -> l.contains("ERROR") || l.contains("Exception") || l.contains("APPLICATION FAILED"))
-                    .reduce((first, second) -> second).orElse("");
+            String hint = lines.stream()
+                    .filter(l -> l.contains("ERROR") || l.contains("Exception") || l.contains("APPLICATION FAILED"))
+                    .reduce((first, second) -> second)
+                    .orElse("");
             String trimmed = hint.length() > 300 ? hint.substring(0, 300) + "…" : hint;
             return " (see " + logFile + (trimmed.isBlank() ? "" : ": " + trimmed.strip()) + ")";
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             return " (see " + logFile + ")";
         }
     }
@@ -140,8 +143,7 @@ final class ServiceProcess {
     private static void pause(Duration duration) {
         try {
             Thread.sleep(duration);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
     }

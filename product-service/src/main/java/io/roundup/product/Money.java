@@ -17,7 +17,8 @@ public record Money(String amount, String currency) {
     private static final int MAX_INTEGER_DIGITS = 12;
 
     public Money {
-        if (currencyProblem(currency).isPresent() || amountProblem(amount, currency).isPresent()
+        if (currencyProblem(currency).isPresent()
+                || amountProblem(amount, currency).isPresent()
                 || !canonical(amount, currency).equals(amount)) {
             throw new IllegalArgumentException("Not a canonical amount of money: " + amount + " " + currency);
         }
@@ -74,6 +75,8 @@ public record Money(String amount, String currency) {
     }
 
     private static String canonical(String amount, String currency) {
-        return new BigDecimal(amount).setScale(Currency.getInstance(currency).getDefaultFractionDigits()).toPlainString();
+        return new BigDecimal(amount)
+                .setScale(Currency.getInstance(currency).getDefaultFractionDigits())
+                .toPlainString();
     }
 }

@@ -1,5 +1,4 @@
 package io.roundup.product;
 
 /** Where a product can be bought and for how much. */
-public record Offer(String retailer, String url, Money price) {
-}
+public record Offer(String retailer, String url, Money price) {}

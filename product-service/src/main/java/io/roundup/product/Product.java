@@ -26,7 +26,8 @@ public record Product(
         List<String> searchKeys,
         String lastRequestId,
         boolean announcePending,
-        long announcedRevision) implements RelayedState {
+        long announcedRevision)
+        implements RelayedState {
 
     public static final String COLLECTION = "products";
 }

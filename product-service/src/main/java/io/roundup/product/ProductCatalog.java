@@ -1,7 +1,7 @@
 package io.roundup.product;
 
-import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.outbox.StateRelay;
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.web.RequestIds;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,8 +43,18 @@ public class ProductCatalog {
 
     public Product create(ProductDetails details) {
         Instant now = now();
-        Product product = new Product(new ObjectId().toHexString(), 1, details, now, now, false,
-                SearchKeys.normalize(details.name()), SearchKeys.of(details.name()), requestId(), true, 0);
+        Product product = new Product(
+                new ObjectId().toHexString(),
+                1,
+                details,
+                now,
+                now,
+                false,
+                SearchKeys.normalize(details.name()),
+                SearchKeys.of(details.name()),
+                requestId(),
+                true,
+                0);
         mongo.insert(product);
         log.info("Created product {} '{}'", product.id(), details.name());
         relay.announceSoon();
@@ -114,7 +124,8 @@ public class ProductCatalog {
                 .set("updatedAt", now())
                 .set("lastRequestId", requestId())
                 .set(StateRelay.PENDING, true);
-        Product saved = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Product.class);
+        Product saved = mongo.findAndModify(
+                query, update, FindAndModifyOptions.options().returnNew(true), Product.class);
         if (saved == null) {
             throw refusal(id);
         }
@@ -128,7 +139,8 @@ public class ProductCatalog {
     }
 
     private static Query live(String id) {
-        return Query.query(Criteria.where("_id").is(new ObjectId(id)).and("deleted").is(false));
+        return Query.query(
+                Criteria.where("_id").is(new ObjectId(id)).and("deleted").is(false));
     }
 
     /** Milliseconds: what MongoDB stores, so the response to a write shows the same time a later read will. */

@@ -11,22 +11,25 @@ import java.util.Optional;
  * not a map, because a MongoDB field name cannot hold every key an editor may type (dots, a leading {@code $}).
  */
 public record ProductDetails(
-        String name,
-        String kind,
-        String brand,
-        List<Attribute> attributes,
-        List<Offer> offers,
-        String imageUrl) {
+        String name, String kind, String brand, List<Attribute> attributes, List<Offer> offers, String imageUrl) {
 
     public ProductDetails {
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         offers = offers == null ? List.of() : List.copyOf(offers);
     }
 
-    public static ProductDetails of(String name, String kind, String brand, Map<String, String> attributes,
-            List<Offer> offers, String imageUrl) {
-        List<Attribute> pairs = attributes == null ? List.of()
-                : attributes.entrySet().stream().map(e -> new Attribute(e.getKey(), e.getValue())).toList();
+    public static ProductDetails of(
+            String name,
+            String kind,
+            String brand,
+            Map<String, String> attributes,
+            List<Offer> offers,
+            String imageUrl) {
+        List<Attribute> pairs = attributes == null
+                ? List.of()
+                : attributes.entrySet().stream()
+                        .map(e -> new Attribute(e.getKey(), e.getValue()))
+                        .toList();
         return new ProductDetails(name, kind, brand, pairs, offers, imageUrl);
     }
 

@@ -21,9 +21,15 @@ class ProductIndexes implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         IndexOperations indexes = mongo.indexOps(Product.class);
-        indexes.createIndex(new Index().on("sortName", Direction.ASC).on("_id", Direction.ASC).named("by_name"));
+        indexes.createIndex(new Index()
+                .on("sortName", Direction.ASC)
+                .on("_id", Direction.ASC)
+                .named("by_name"));
         indexes.createIndex(new Index().on("searchKeys", Direction.ASC).named("by_name_prefix"));
-        indexes.createIndex(new Index().on("details.kind", Direction.ASC).on("sortName", Direction.ASC).named("by_kind_and_name"));
+        indexes.createIndex(new Index()
+                .on("details.kind", Direction.ASC)
+                .on("sortName", Direction.ASC)
+                .named("by_kind_and_name"));
         indexes.createIndex(new Index().on(StateRelay.PENDING, Direction.ASC).named("pending_announcement"));
     }
 }

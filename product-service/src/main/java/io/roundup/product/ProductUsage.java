@@ -9,6 +9,5 @@ public interface ProductUsage {
     List<UsingArticle> publishedArticlesUsing(String productId);
 
     /** A published article that ranks the product. */
-    record UsingArticle(String id, String title, String slug) {
-    }
+    record UsingArticle(String id, String title, String slug) {}
 }

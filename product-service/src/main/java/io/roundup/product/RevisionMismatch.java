@@ -6,7 +6,9 @@ import io.roundup.support.revision.StaleRevision;
 public class RevisionMismatch extends StaleRevision {
 
     public RevisionMismatch(String id, long current) {
-        super("Product " + id + " has changed since you read it (it is now at revision " + current
-                + "); read it again and reapply your change.", current);
+        super(
+                "Product " + id + " has changed since you read it (it is now at revision " + current
+                        + "); read it again and reapply your change.",
+                current);
     }
 }

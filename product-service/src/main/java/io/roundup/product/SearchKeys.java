@@ -16,11 +16,11 @@ final class SearchKeys {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private SearchKeys() {
-    }
+    private SearchKeys() {}
 
     static String normalize(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String folded =
+                MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         return SPACES.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
@@ -29,8 +29,8 @@ final class SearchKeys {
         String normalized = normalize(name);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < normalized.length(); i = normalized.offsetByCodePoints(i, 1)) {
-            boolean wordStart = isWordChar(normalized.codePointAt(i))
-                    && (i == 0 || !isWordChar(normalized.codePointBefore(i)));
+            boolean wordStart =
+                    isWordChar(normalized.codePointAt(i)) && (i == 0 || !isWordChar(normalized.codePointBefore(i)));
             if (wordStart) {
                 keys.add(normalized.substring(i));
             }

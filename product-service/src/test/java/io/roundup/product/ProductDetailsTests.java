@@ -34,8 +34,11 @@ class ProductDetailsTests {
 
         ProductDetails details = ProductDetails.of("Film", "film", null, attributes, List.of(), null);
 
-        assertThat(details.attributeMap()).containsExactly(
-                Map.entry("runtime", "128 min"), Map.entry("aspect.ratio", "2.39:1"), Map.entry("$format", "4K"));
+        assertThat(details.attributeMap())
+                .containsExactly(
+                        Map.entry("runtime", "128 min"),
+                        Map.entry("aspect.ratio", "2.39:1"),
+                        Map.entry("$format", "4K"));
     }
 
     private static ProductDetails details(List<Offer> offers) {

@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.devservices.spring.Service;
+import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.support.web.RequestIds;
 import java.time.Duration;
@@ -33,9 +33,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /** The catalog on a real MongoDB-compatible server and a real Kafka broker: what is saved is what is announced. */
-@SpringBootTest(properties = { "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN" })
+@SpringBootTest(
+        properties = {"roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN"})
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.MONGODB })
+@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ProductLifecycleIT extends ProductServiceHarness {
 
     private static final Duration ANNOUNCED_WITHIN = Duration.ofSeconds(20);
@@ -43,8 +44,11 @@ class ProductLifecycleIT extends ProductServiceHarness {
     @Test
     void aCreatedProductIsAnnouncedWithItsWholeStateKeyedByItsId() throws Exception {
         String requestId = "create-" + UUID.randomUUID();
-        MvcResult created = mvc.perform(post("/api/products").with(editor()).header(RequestIds.HEADER, requestId)
-                        .contentType(MediaType.APPLICATION_JSON).content(body("Northwind Studio Monitor", "129")))
+        MvcResult created = mvc.perform(post("/api/products")
+                        .with(editor())
+                        .header(RequestIds.HEADER, requestId)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Northwind Studio Monitor", "129")))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
                 .andReturn();
@@ -72,7 +76,9 @@ class ProductLifecycleIT extends ProductServiceHarness {
         assertThat(amount.isString()).as("amount is a JSON string").isTrue();
         assertThat(amount.asString()).isEqualTo("129.00");
 
-        await().atMost(ANNOUNCED_WITHIN).untilAsserted(() -> assertThat(stored(id).getBoolean("announcePending")).isFalse());
+        await().atMost(ANNOUNCED_WITHIN)
+                .untilAsserted(() ->
+                        assertThat(stored(id).getBoolean("announcePending")).isFalse());
         assertThat(stored(id).getLong("announcedRevision")).isEqualTo(1);
     }
 
@@ -80,8 +86,11 @@ class ProductLifecycleIT extends ProductServiceHarness {
     void anUpdateIsAnnouncedAsTheNextRevision() throws Exception {
         String id = create("Harbor Turntable", "299");
 
-        mvc.perform(put("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(body("Harbor Turntable Mk II", "249.5")))
+        mvc.perform(put("/api/products/" + id)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Harbor Turntable Mk II", "249.5")))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
                 .andExpect(jsonPath("$.revision").value(2))
@@ -90,7 +99,8 @@ class ProductLifecycleIT extends ProductServiceHarness {
         ConsumerRecord<String, byte[]> event = awaitRevision(id, 2);
         JsonNode payload = json.readTree(event.value());
         assertThat(payload.get("name").asString()).isEqualTo("Harbor Turntable Mk II");
-        assertThat(payload.get("offers").get(0).get("price").get("amount").asString()).isEqualTo("249.50");
+        assertThat(payload.get("offers").get(0).get("price").get("amount").asString())
+                .isEqualTo("249.50");
 
         mvc.perform(get("/api/products/" + id))
                 .andExpect(status().isOk())
@@ -103,15 +113,15 @@ class ProductLifecycleIT extends ProductServiceHarness {
         String id = create("Lighthouse Lamp", "45");
         awaitRevision(id, 1);
 
-        mvc.perform(delete("/api/products/" + id).with(editor()))
-                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/products/" + id).with(editor())).andExpect(status().isNoContent());
 
         ConsumerRecord<String, byte[]> event = awaitRevision(id, 2);
         assertThat(ProductTopic.header(event, CloudEventHeaders.TYPE)).contains("roundup.product.removed.v1");
         assertThat(json.readTree(event.value()).get("productId").asString()).isEqualTo(id);
 
         mvc.perform(get("/api/products/" + id)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/products").param("q", "Lighthouse Lamp")).andExpect(jsonPath("$.totalItems").value(0));
+        mvc.perform(get("/api/products").param("q", "Lighthouse Lamp"))
+                .andExpect(jsonPath("$.totalItems").value(0));
         mvc.perform(delete("/api/products/" + id).with(editor())).andExpect(status().isNotFound());
         assertThat(stored(id).getBoolean("deleted")).as("the tombstone stays").isTrue();
     }
@@ -132,34 +142,46 @@ class ProductLifecycleIT extends ProductServiceHarness {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.articles[0].id").value(review))
                     .andExpect(jsonPath("$.articles[0].title").value("Best Beacons"));
-            mvc.perform(get("/api/products/" + id)).andExpect(status().isOk()).andExpect(header().string(HttpHeaders.ETAG, "\"1\""));
+            mvc.perform(get("/api/products/" + id))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(HttpHeaders.ETAG, "\"1\""));
 
             articles.unpublished(review, 3);
             await().atMost(ANNOUNCED_WITHIN).until(() -> !usage(review).getBoolean("published"));
             mvc.perform(delete("/api/products/" + id).with(editor())).andExpect(status().isNoContent());
         }
-        assertThat(ProductTopic.header(awaitRevision(id, 2), CloudEventHeaders.TYPE)).contains("roundup.product.removed.v1");
+        assertThat(ProductTopic.header(awaitRevision(id, 2), CloudEventHeaders.TYPE))
+                .contains("roundup.product.removed.v1");
     }
 
     private Document usage(String articleId) {
-        return mongo.findOne(Query.query(Criteria.where("_id").is(new ObjectId(articleId))), Document.class, "articleUsage");
+        return mongo.findOne(
+                Query.query(Criteria.where("_id").is(new ObjectId(articleId))), Document.class, "articleUsage");
     }
 
     @Test
     void aStaleIfMatchChangesAndAnnouncesNothing() throws Exception {
         String id = create("Quayside Speakers", "499");
-        mvc.perform(put("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(body("Quayside Speakers (walnut)", "519")))
+        mvc.perform(put("/api/products/" + id)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Quayside Speakers (walnut)", "519")))
                 .andExpect(status().isOk());
 
-        mvc.perform(put("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(body("Lost update", "1")))
+        mvc.perform(put("/api/products/" + id)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Lost update", "1")))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentRevision").value(2));
         mvc.perform(delete("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\""))
                 .andExpect(status().isPreconditionFailed());
-        mvc.perform(put("/api/products/" + id).with(editor())
-                        .contentType(MediaType.APPLICATION_JSON).content(body("Lost update", "1")))
+        mvc.perform(put("/api/products/" + id)
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Lost update", "1")))
                 .andExpect(status().isPreconditionRequired());
 
         mvc.perform(get("/api/products/" + id))
@@ -167,20 +189,29 @@ class ProductLifecycleIT extends ProductServiceHarness {
                 .andExpect(jsonPath("$.name").value("Quayside Speakers (walnut)"));
 
         // A later accepted write on the same key is announced after anything the refused ones could have caused.
-        mvc.perform(put("/api/products/" + id).with(editor()).header(HttpHeaders.IF_MATCH, "\"2\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(body("Quayside Speakers (oak)", "519")))
+        mvc.perform(put("/api/products/" + id)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"2\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("Quayside Speakers (oak)", "519")))
                 .andExpect(status().isOk());
         awaitRevision(id, 3);
         List<ConsumerRecord<String, byte[]>> events = topic.eventsFor(id);
-        assertThat(events).extracting(e -> json.readTree(e.value()).get("revision").asLong()).containsOnly(1L, 2L, 3L);
-        assertThat(events).extracting(e -> json.readTree(e.value()).get("name").asString()).doesNotContain("Lost update");
+        assertThat(events)
+                .extracting(e -> json.readTree(e.value()).get("revision").asLong())
+                .containsOnly(1L, 2L, 3L);
+        assertThat(events)
+                .extracting(e -> json.readTree(e.value()).get("name").asString())
+                .doesNotContain("Lost update");
     }
 
     @Test
     void anInvalidProductIsNeitherStoredNorAnnounced() throws Exception {
         long before = mongo.getCollection(Product.COLLECTION).countDocuments();
 
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Refused\", \"kind\": \"Not A Kind\", \"revision\": 9}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.kind").exists())
@@ -193,13 +224,20 @@ class ProductLifecycleIT extends ProductServiceHarness {
     void malformedAndUnknownIdsAreNotFound() throws Exception {
         mvc.perform(get("/api/products/not-an-id")).andExpect(status().isNotFound());
         mvc.perform(get("/api/products/" + new ObjectId().toHexString())).andExpect(status().isNotFound());
-        mvc.perform(put("/api/products/not-an-id").with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(body("X", "1")))
+        mvc.perform(put("/api/products/not-an-id")
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("X", "1")))
                 .andExpect(status().isNotFound());
-        mvc.perform(put("/api/products/" + new ObjectId().toHexString()).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(body("X", "1")))
+        mvc.perform(put("/api/products/" + new ObjectId().toHexString())
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body("X", "1")))
                 .andExpect(status().isNotFound());
-        mvc.perform(delete("/api/products/" + new ObjectId().toHexString()).with(editor())).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/products/" + new ObjectId().toHexString()).with(editor()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -241,20 +279,29 @@ class ProductLifecycleIT extends ProductServiceHarness {
 
     @Test
     void healthReportsMongoByPing() throws Exception {
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
     }
 
     private ConsumerRecord<String, byte[]> awaitRevision(String id, long revision) {
-        return await().atMost(ANNOUNCED_WITHIN).until(
-                () -> topic.eventsFor(id).stream()
-                        .filter(e -> json.readTree(e.value()).get("revision").asLong() == revision)
-                        .findFirst().orElse(null),
-                java.util.Objects::nonNull);
+        return await().atMost(ANNOUNCED_WITHIN)
+                .until(
+                        () -> topic.eventsFor(id).stream()
+                                .filter(e ->
+                                        json.readTree(e.value()).get("revision").asLong() == revision)
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
     }
 
     private String id(MvcResult result) throws Exception {
-        return json.readTree(result.getResponse().getContentAsString()).get("id").asString();
+        return json.readTree(result.getResponse().getContentAsString())
+                .get("id")
+                .asString();
     }
 }

@@ -47,16 +47,22 @@ abstract class ProductServiceHarness {
     }
 
     String create(String name, String amount, String kind) throws Exception {
-        String response = mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
+        String response = mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body(name, amount).replace("\"gear\"", "\"" + kind + "\"")))
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return json.readTree(response).get("id").asString();
     }
 
     /** The product's document as MongoDB holds it. */
     Document stored(String id) {
-        return mongo.getCollection(Product.COLLECTION).find(new Document("_id", new ObjectId(id))).first();
+        return mongo.getCollection(Product.COLLECTION)
+                .find(new Document("_id", new ObjectId(id)))
+                .first();
     }
 
     static String body(String name, String amount) {

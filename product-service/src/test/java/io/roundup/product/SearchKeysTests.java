@@ -9,8 +9,9 @@ class SearchKeysTests {
 
     @Test
     void aNameIsSearchableFromTheStartOfEachWord() {
-        assertThat(SearchKeys.of("Sony  WH-1000XM5 Headphones")).containsExactly(
-                "sony wh-1000xm5 headphones", "wh-1000xm5 headphones", "1000xm5 headphones", "headphones");
+        assertThat(SearchKeys.of("Sony  WH-1000XM5 Headphones"))
+                .containsExactly(
+                        "sony wh-1000xm5 headphones", "wh-1000xm5 headphones", "1000xm5 headphones", "headphones");
     }
 
     @Test
@@ -39,6 +40,7 @@ class SearchKeysTests {
     void thePrefixIsNormalizedLikeTheKeys() {
         Pattern pattern = Pattern.compile(SearchKeys.prefixRegex("  STUDIO  Mon"));
 
-        assertThat(SearchKeys.of("Northwind Studio Monitor")).anyMatch(key -> pattern.matcher(key).find());
+        assertThat(SearchKeys.of("Northwind Studio Monitor"))
+                .anyMatch(key -> pattern.matcher(key).find());
     }
 }

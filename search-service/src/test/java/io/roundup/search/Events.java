@@ -82,15 +82,18 @@ final class Events implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, UUID.randomUUID().toString());
         header(headers, CloudEventHeaders.TYPE, ceType);
-        header(headers, CloudEventHeaders.SOURCE, topic.equals(Topics.ARTICLES) ? "/article-service" : "/product-service");
+        header(
+                headers,
+                CloudEventHeaders.SOURCE,
+                topic.equals(Topics.ARTICLES) ? "/article-service" : "/product-service");
         header(headers, CloudEventHeaders.SUBJECT, key);
         header(headers, CloudEventHeaders.TIME, Instant.now().toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.REQUEST_ID, requestId);
         try {
-            return producer.send(new ProducerRecord<>(topic, null, key, payload, headers)).get();
-        }
-        catch (Exception ex) {
+            return producer.send(new ProducerRecord<>(topic, null, key, payload, headers))
+                    .get();
+        } catch (Exception ex) {
             throw new IllegalStateException("Could not send to " + topic, ex);
         }
     }
@@ -105,11 +108,11 @@ final class Events implements AutoCloseable {
     boolean consumed(RecordMetadata record) {
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             OffsetAndMetadata committed = offsets.get(new TopicPartition(record.topic(), record.partition()));
             return committed != null && committed.offset() > record.offset();
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -171,23 +174,40 @@ final class Events implements AutoCloseable {
         return word.toString();
     }
 
-    static ArticleContent content(String title, String summary, String category, List<String> tags, String author,
-            String body, List<String> productIds) {
+    static ArticleContent content(
+            String title,
+            String summary,
+            String category,
+            List<String> tags,
+            String author,
+            String body,
+            List<String> productIds) {
         List<ArticleContent.Entry> entries = new ArrayList<>();
         for (int i = 0; i < productIds.size(); i++) {
-            entries.add(new ArticleContent.Entry(i + 1, productIds.get(i), "Pick number " + (i + 1), body,
+            entries.add(new ArticleContent.Entry(
+                    i + 1,
+                    productIds.get(i),
+                    "Pick number " + (i + 1),
+                    body,
                     List.of(new ArticleContent.Feature("Weight", "light enough to forget"))));
         }
         if (entries.isEmpty()) {
             entries.add(new ArticleContent.Entry(1, null, "The only pick", body, List.of()));
         }
-        return new ArticleContent(title, summary, category, tags, new ArticleContent.Author(author, "Writes reviews."),
-                "We tested everything for weeks.", entries,
+        return new ArticleContent(
+                title,
+                summary,
+                category,
+                tags,
+                new ArticleContent.Author(author, "Writes reviews."),
+                "We tested everything for weeks.",
+                entries,
                 List.of(new ArticleContent.Section("Buying guide", "Think about what you need before you buy.")));
     }
 
     static ArticleChanged published(String id, long revision, Instant publishedAt, ArticleContent content) {
-        return new ArticleChanged(id, revision, publishedAt, ArticleStatus.PUBLISHED, "slug-" + id, publishedAt, content);
+        return new ArticleChanged(
+                id, revision, publishedAt, ArticleStatus.PUBLISHED, "slug-" + id, publishedAt, content);
     }
 
     static ArticleChanged withStatus(String id, long revision, ArticleStatus status) {

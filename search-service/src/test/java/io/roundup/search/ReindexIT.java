@@ -54,7 +54,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
+@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 @ExtendWith(OutputCaptureExtension.class)
 class ReindexIT extends SearchServiceHarness {
 
@@ -76,42 +76,67 @@ class ReindexIT extends SearchServiceHarness {
         String kept = id();
         String gone = id();
         events.send(product(productId, 1, "Reindexed lamp", "gear", "42.00"));
-        events.send(published(kept, 1, Instant.now(), content("Kept " + word, "s", "c", List.of(), "a", "b",
-                List.of(productId))));
-        ArticleChanged goneFirst = published(gone, 1, Instant.now(), content("Gone " + word, "s", "c", List.of(), "a",
-                "b", List.of()));
+        events.send(published(
+                kept, 1, Instant.now(), content("Kept " + word, "s", "c", List.of(), "a", "b", List.of(productId))));
+        ArticleChanged goneFirst =
+                published(gone, 1, Instant.now(), content("Gone " + word, "s", "c", List.of(), "a", "b", List.of()));
         events.send(goneFirst);
         events.send(withStatus(gone, 2, ArticleStatus.UNPUBLISHED));
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode results = api.search("q", word);
             assertThat(SearchApi.ids(results)).containsExactly(kept);
-            assertThat(results.path("hits").path(0).path("products").path(0).path("price").path("amount").asString())
+            assertThat(results.path("hits")
+                            .path(0)
+                            .path("products")
+                            .path(0)
+                            .path("price")
+                            .path("amount")
+                            .asString())
                     .isEqualTo("42.00");
         });
         String reviewsBefore = physical(SearchIndices.REVIEWS);
         String productsBefore = physical(SearchIndices.PRODUCTS);
 
-        MockHttpServletResponse started = mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse();
+        MockHttpServletResponse started = mvc.perform(
+                        post("/api/search/reindex").with(admin()))
+                .andReturn()
+                .getResponse();
         assertThat(started.getStatus()).isEqualTo(202);
         String location = started.getHeader("Location");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(job(location).path("status").asString()).isEqualTo("SUCCEEDED"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(job(location).path("status").asString()).isEqualTo("SUCCEEDED"));
 
         JsonNode job = job(location);
         String reviewsAfter = physical(SearchIndices.REVIEWS);
         String productsAfter = physical(SearchIndices.PRODUCTS);
-        assertThat(reviewsAfter).isNotEqualTo(reviewsBefore).isEqualTo(job.path("indices").path("reviews").asString());
-        assertThat(productsAfter).isNotEqualTo(productsBefore).isEqualTo(job.path("indices").path("products").asString());
+        assertThat(reviewsAfter)
+                .isNotEqualTo(reviewsBefore)
+                .isEqualTo(job.path("indices").path("reviews").asString());
+        assertThat(productsAfter)
+                .isNotEqualTo(productsBefore)
+                .isEqualTo(job.path("indices").path("products").asString());
         assertThat(job.path("replayed").path("roundup.articles").asLong()).isGreaterThanOrEqualTo(3);
         assertThat(job.path("replayed").path("roundup.products").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(job.path("documents").path("reviews").asLong())
-                .isGreaterThanOrEqualTo(job.path("liveDocuments").path("reviews").asLong()).isGreaterThanOrEqualTo(2);
+                .isGreaterThanOrEqualTo(
+                        job.path("liveDocuments").path("reviews").asLong())
+                .isGreaterThanOrEqualTo(2);
         assertThat(job.has("phase")).isFalse();
-        assertThat(elasticsearch.indices().exists(e -> e.index(reviewsBefore)).value()).isFalse();
-        assertThat(elasticsearch.indices().exists(e -> e.index(productsBefore)).value()).isFalse();
+        assertThat(elasticsearch.indices().exists(e -> e.index(reviewsBefore)).value())
+                .isFalse();
+        assertThat(elasticsearch.indices().exists(e -> e.index(productsBefore)).value())
+                .isFalse();
 
         JsonNode results = api.search("q", word);
         assertThat(SearchApi.ids(results)).containsExactly(kept);
-        assertThat(results.path("hits").path(0).path("products").path(0).path("price").path("amount").asString())
+        assertThat(results.path("hits")
+                        .path(0)
+                        .path("products")
+                        .path(0)
+                        .path("price")
+                        .path("amount")
+                        .asString())
                 .isEqualTo("42.00");
 
         RecordMetadata replay = events.send(goneFirst);
@@ -119,17 +144,27 @@ class ReindexIT extends SearchServiceHarness {
         assertThat(SearchApi.ids(api.search("q", word))).containsExactly(kept);
 
         events.send(product(productId, 2, "Reindexed lamp", "gear", "39.00"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("hits").path(0).path("products")
-                .path(0).path("price").path("amount").asString()).isEqualTo("39.00"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.search("q", word)
+                                .path("hits")
+                                .path(0)
+                                .path("products")
+                                .path(0)
+                                .path("price")
+                                .path("amount")
+                                .asString())
+                        .isEqualTo("39.00"));
     }
 
     @Test
     void theNewVersionsAreBuiltFromTheTopicsNotCopiedFromTheLiveIndex() throws Exception {
         String word = word();
         String id = id();
-        RecordMetadata sent = events.send(published(id, 1, Instant.now(), content("Replayed " + word, "s", "c", List.of(),
-                "a", "b", List.of())));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(SearchApi.ids(api.search("q", word))).containsExactly(id));
+        RecordMetadata sent = events.send(
+                published(id, 1, Instant.now(), content("Replayed " + word, "s", "c", List.of(), "a", "b", List.of())));
+        await().atMost(PATIENCE)
+                .untilAsserted(
+                        () -> assertThat(SearchApi.ids(api.search("q", word))).containsExactly(id));
         // The live index loses the document (an operator's mistake, a restore from an old snapshot…).
         elasticsearch.delete(d -> d.index(SearchIndices.REVIEWS).id(id).refresh(Refresh.True));
         assertThat(SearchApi.ids(api.search("q", word))).isEmpty();
@@ -147,8 +182,12 @@ class ReindexIT extends SearchServiceHarness {
         String productsBefore = physical(SearchIndices.PRODUCTS);
         // A document no event stands behind: as if the topics had lost the article it came from.
         String orphan = id();
-        elasticsearch.index(i -> i.index(SearchIndices.REVIEWS).id(orphan).version(1L).versionType(VersionType.External)
-                .document(Map.of("id", orphan, "revision", 1, "status", "UNPUBLISHED")).refresh(Refresh.True));
+        elasticsearch.index(i -> i.index(SearchIndices.REVIEWS)
+                .id(orphan)
+                .version(1L)
+                .versionType(VersionType.External)
+                .document(Map.of("id", orphan, "revision", 1, "status", "UNPUBLISHED"))
+                .refresh(Refresh.True));
         try {
             JsonNode job = reindexAndWait();
 
@@ -159,9 +198,9 @@ class ReindexIT extends SearchServiceHarness {
             assertThat(physical(SearchIndices.REVIEWS)).isEqualTo(reviewsBefore);
             assertThat(physical(SearchIndices.PRODUCTS)).isEqualTo(productsBefore);
             String abandoned = job.path("indices").path("reviews").asString();
-            assertThat(elasticsearch.indices().exists(e -> e.index(abandoned)).value()).isFalse();
-        }
-        finally {
+            assertThat(elasticsearch.indices().exists(e -> e.index(abandoned)).value())
+                    .isFalse();
+        } finally {
             elasticsearch.delete(d -> d.index(SearchIndices.REVIEWS).id(orphan).refresh(Refresh.True));
         }
         assertThat(reindexAndWait().path("status").asString()).isEqualTo("SUCCEEDED");
@@ -174,36 +213,41 @@ class ReindexIT extends SearchServiceHarness {
         for (int i = 0; i < 5; i++) {
             String id = id();
             ids.add(id);
-            events.send(published(id, 1, Instant.now(), content("Loop " + word + " " + i, "s", "c", List.of(), "a", "b",
-                    List.of())));
+            events.send(published(
+                    id, 1, Instant.now(), content("Loop " + word + " " + i, "s", "c", List.of(), "a", "b", List.of())));
         }
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(SearchApi.ids(api.search("q", word)))
-                .containsExactlyInAnyOrderElementsOf(ids));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(SearchApi.ids(api.search("q", word))).containsExactlyInAnyOrderElementsOf(ids));
 
         AtomicBoolean reindexing = new AtomicBoolean(true);
         AtomicInteger searches = new AtomicInteger();
         AtomicInteger duringReindex = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
-        Thread loop = new Thread(() -> {
-            while (reindexing.get()) {
-                try {
-                    List<String> found = SearchApi.ids(api.search("q", word));
-                    if (!found.containsAll(ids)) {
-                        failures.add("search " + searches.get() + " found " + found);
+        Thread loop = new Thread(
+                () -> {
+                    while (reindexing.get()) {
+                        try {
+                            List<String> found = SearchApi.ids(api.search("q", word));
+                            if (!found.containsAll(ids)) {
+                                failures.add("search " + searches.get() + " found " + found);
+                            }
+                        } catch (RuntimeException | AssertionError ex) {
+                            failures.add("search " + searches.get() + " failed: " + ex.getMessage());
+                        }
+                        searches.incrementAndGet();
                     }
-                }
-                catch (RuntimeException | AssertionError ex) {
-                    failures.add("search " + searches.get() + " failed: " + ex.getMessage());
-                }
-                searches.incrementAndGet();
-            }
-        }, "query-loop");
+                },
+                "query-loop");
         loop.start();
         try {
             String location = startReindex();
             String late = id();
-            events.send(published(late, 1, Instant.now(), content("Loop " + word + " late", "s", "c", List.of(), "a",
-                    "b", List.of())));
+            events.send(published(
+                    late,
+                    1,
+                    Instant.now(),
+                    content("Loop " + word + " late", "s", "c", List.of(), "a", "b", List.of())));
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
                 JsonNode job = job(location);
                 if ("RUNNING".equals(job.path("status").asString())) {
@@ -212,10 +256,10 @@ class ReindexIT extends SearchServiceHarness {
                 assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
             });
             ids.add(late);
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(SearchApi.ids(api.search("q", word)))
-                    .containsExactlyInAnyOrderElementsOf(ids));
-        }
-        finally {
+            await().atMost(PATIENCE)
+                    .untilAsserted(() ->
+                            assertThat(SearchApi.ids(api.search("q", word))).containsExactlyInAnyOrderElementsOf(ids));
+        } finally {
             reindexing.set(false);
             loop.join();
         }
@@ -226,35 +270,49 @@ class ReindexIT extends SearchServiceHarness {
 
     @Test
     void anIndexCreatedFromAnOlderDefinitionIsRebuiltWithoutBeingAsked() throws Exception {
-        assertThat(outdated.reindexIfOutdated()).as("the indices the service created are current").isEmpty();
+        assertThat(outdated.reindexIfOutdated())
+                .as("the indices the service created are current")
+                .isEmpty();
         String before = physical(SearchIndices.REVIEWS);
         // As an index created by an older version of the service would be: another fingerprint of its definition.
-        elasticsearch.indices().putMapping(m -> m.index(SearchIndices.REVIEWS)
-                .meta("definition", JsonData.of("an older definition")));
+        elasticsearch
+                .indices()
+                .putMapping(m -> m.index(SearchIndices.REVIEWS).meta("definition", JsonData.of("an older definition")));
 
         ReindexJob job = outdated.reindexIfOutdated().orElseThrow();
 
         String location = "/api/search/reindex/" + job.id();
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(job(location).path("status").asString()).isEqualTo("SUCCEEDED"));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(job(location).path("status").asString()).isEqualTo("SUCCEEDED"));
         assertThat(physical(SearchIndices.REVIEWS)).isNotEqualTo(before);
         assertThat(outdated.reindexIfOutdated()).isEmpty();
     }
 
     @Test
     void aReindexAskedForWhileOneRunsIsQueuedOnceAndEveryJobStaysReadable() throws Exception {
-        JsonNode first = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse());
-        JsonNode second = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse());
-        JsonNode third = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse());
+        JsonNode first = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin()))
+                .andReturn()
+                .getResponse());
+        JsonNode second = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin()))
+                .andReturn()
+                .getResponse());
+        JsonNode third = SearchApi.json(mvc.perform(post("/api/search/reindex").with(admin()))
+                .andReturn()
+                .getResponse());
 
         assertThat(first.path("status").asString()).isEqualTo("RUNNING");
         assertThat(second.path("status").asString()).isEqualTo("QUEUED");
         assertThat(third.path("id").asString()).isEqualTo(second.path("id").asString());
         for (JsonNode job : List.of(first, second)) {
             String location = "/api/search/reindex/" + job.path("id").asString();
-            await().atMost(PATIENCE).untilAsserted(() -> assertThat(job(location).path("status").asString())
-                    .isEqualTo("SUCCEEDED"));
+            await().atMost(PATIENCE)
+                    .untilAsserted(() ->
+                            assertThat(job(location).path("status").asString()).isEqualTo("SUCCEEDED"));
         }
-        assertThat(job("/api/search/reindex/" + first.path("id").asString()).path("status").asString())
+        assertThat(job("/api/search/reindex/" + first.path("id").asString())
+                        .path("status")
+                        .asString())
                 .isEqualTo("SUCCEEDED");
     }
 
@@ -263,8 +321,11 @@ class ReindexIT extends SearchServiceHarness {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
             for (String topic : List.of(Topics.ARTICLES, Topics.PRODUCTS)) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-                Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).as(topic).isEqualTo("compact");
+                Config config =
+                        admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                        .as(topic)
+                        .isEqualTo("compact");
             }
         }
     }
@@ -276,11 +337,10 @@ class ReindexIT extends SearchServiceHarness {
         String id = id();
         indices.mirrorWrites(SearchIndices.REVIEWS, next);
         try {
-            RecordMetadata sent = events.send(published(id, 3, Instant.now(), content("Mirrored " + word(), "s", "c",
-                    List.of(), "a", "b", List.of())));
+            RecordMetadata sent = events.send(published(
+                    id, 3, Instant.now(), content("Mirrored " + word(), "s", "c", List.of(), "a", "b", List.of())));
             await().atMost(PATIENCE).until(() -> events.consumed(sent));
-        }
-        finally {
+        } finally {
             indices.stopMirroring(SearchIndices.REVIEWS);
         }
 
@@ -291,11 +351,20 @@ class ReindexIT extends SearchServiceHarness {
     }
 
     private String physical(String alias) throws Exception {
-        return elasticsearch.indices().getAlias(g -> g.name(alias)).aliases().keySet().iterator().next();
+        return elasticsearch
+                .indices()
+                .getAlias(g -> g.name(alias))
+                .aliases()
+                .keySet()
+                .iterator()
+                .next();
     }
 
     private String startReindex() throws Exception {
-        MockHttpServletResponse started = mvc.perform(post("/api/search/reindex").with(admin())).andReturn().getResponse();
+        MockHttpServletResponse started = mvc.perform(
+                        post("/api/search/reindex").with(admin()))
+                .andReturn()
+                .getResponse();
         assertThat(started.getStatus()).isEqualTo(202);
         return started.getHeader("Location");
     }
@@ -303,12 +372,14 @@ class ReindexIT extends SearchServiceHarness {
     /** Starts a reindex and waits for it to end, however it ends. */
     private JsonNode reindexAndWait() throws Exception {
         String location = startReindex();
-        await().atMost(PATIENCE).until(() -> !job(location).path("status").asString().matches("QUEUED|RUNNING"));
+        await().atMost(PATIENCE)
+                .until(() -> !job(location).path("status").asString().matches("QUEUED|RUNNING"));
         return job(location);
     }
 
     private JsonNode job(String location) throws Exception {
-        return SearchApi.json(mvc.perform(get(location).with(admin())).andReturn().getResponse());
+        return SearchApi.json(
+                mvc.perform(get(location).with(admin())).andReturn().getResponse());
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor admin() {

@@ -33,8 +33,7 @@ record RelevanceCorpus(List<Product> products, List<Roundup> roundups) {
                 RelevanceCorpus part = JSON.readValue(in, RelevanceCorpus.class);
                 products.addAll(part.products());
                 roundups.addAll(part.roundups());
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new UncheckedIOException("Cannot read " + resource, ex);
             }
         }
@@ -43,11 +42,27 @@ record RelevanceCorpus(List<Product> products, List<Roundup> roundups) {
 
     /** Products as product-service announces them; the key is the product id. */
     List<ProductChanged> productEvents() {
-        return products.stream().map(p -> new ProductChanged(p.key(), 1, Instant.parse("2026-01-01T00:00:00Z"), p.name(),
-                p.kind(), p.brand(), p.attributes() == null ? Map.of() : p.attributes(),
-                p.offers() == null ? List.of() : p.offers().stream()
-                        .map(o -> new Offer(o.retailer(), o.url(), new Money(o.price().amount(), o.price().currency())))
-                        .toList(), null)).toList();
+        return products.stream()
+                .map(p -> new ProductChanged(
+                        p.key(),
+                        1,
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        p.name(),
+                        p.kind(),
+                        p.brand(),
+                        p.attributes() == null ? Map.of() : p.attributes(),
+                        p.offers() == null
+                                ? List.of()
+                                : p.offers().stream()
+                                        .map(o -> new Offer(
+                                                o.retailer(),
+                                                o.url(),
+                                                new Money(
+                                                        o.price().amount(),
+                                                        o.price().currency())))
+                                        .toList(),
+                        null))
+                .toList();
     }
 
     /**
@@ -60,49 +75,72 @@ record RelevanceCorpus(List<Product> products, List<Roundup> roundups) {
         for (int i = 0; i < roundups.size(); i++) {
             Roundup r = roundups.get(i);
             Instant publishedAt = first.plusSeconds(86_400L * i);
-            ArticleContent content = new ArticleContent(r.title(), r.summary(), r.category(), r.tags(),
-                    new ArticleContent.Author(r.author().name(), r.author().bio()), r.intro(),
-                    r.entries().stream().map(e -> new ArticleContent.Entry(e.rank(), e.product(), e.heading(), e.body(),
-                            e.features() == null ? List.of() : e.features().stream()
-                                    .map(f -> new ArticleContent.Feature(f.name(), f.description())).toList())).toList(),
-                    r.sections() == null ? List.of() : r.sections().stream()
-                            .map(s -> new ArticleContent.Section(s.heading(), s.body())).toList());
-            events.add(new ArticleChanged(r.key(), 2, publishedAt, ArticleStatus.PUBLISHED, r.key(), publishedAt, content));
+            ArticleContent content = new ArticleContent(
+                    r.title(),
+                    r.summary(),
+                    r.category(),
+                    r.tags(),
+                    new ArticleContent.Author(r.author().name(), r.author().bio()),
+                    r.intro(),
+                    r.entries().stream()
+                            .map(e -> new ArticleContent.Entry(
+                                    e.rank(),
+                                    e.product(),
+                                    e.heading(),
+                                    e.body(),
+                                    e.features() == null
+                                            ? List.of()
+                                            : e.features().stream()
+                                                    .map(f -> new ArticleContent.Feature(f.name(), f.description()))
+                                                    .toList()))
+                            .toList(),
+                    r.sections() == null
+                            ? List.of()
+                            : r.sections().stream()
+                                    .map(s -> new ArticleContent.Section(s.heading(), s.body()))
+                                    .toList());
+            events.add(new ArticleChanged(
+                    r.key(), 2, publishedAt, ArticleStatus.PUBLISHED, r.key(), publishedAt, content));
         }
         return events;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Product(String key, String name, String kind, String brand, Map<String, String> attributes,
-            List<ProductOffer> offers) {
-    }
+    record Product(
+            String key,
+            String name,
+            String kind,
+            String brand,
+            Map<String, String> attributes,
+            List<ProductOffer> offers) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProductOffer(String retailer, String url, Price price) {
-    }
+    record ProductOffer(String retailer, String url, Price price) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Price(String amount, String currency) {
-    }
+    record Price(String amount, String currency) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Roundup(String key, String title, String summary, String category, List<String> tags, Author author,
-            String intro, List<Entry> entries, List<Section> sections) {
-    }
+    record Roundup(
+            String key,
+            String title,
+            String summary,
+            String category,
+            List<String> tags,
+            Author author,
+            String intro,
+            List<Entry> entries,
+            List<Section> sections) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Author(String name, String bio) {
-    }
+    record Author(String name, String bio) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(int rank, String product, String heading, String body, List<Feature> features) {
-    }
+    record Entry(int rank, String product, String heading, String body, List<Feature> features) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Feature(String name, String description) {
-    }
+    record Feature(String name, String description) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Section(String heading, String body) {
-    }
+    record Section(String heading, String body) {}
 }

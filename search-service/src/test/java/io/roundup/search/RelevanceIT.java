@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Relevance you can measure: a corpus of roundups written for this suite goes in through Kafka like any other event,
@@ -27,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
+@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 class RelevanceIT extends SearchServiceHarness {
 
     static final double NDCG_AT_5_FLOOR = 0.88;
@@ -38,7 +37,9 @@ class RelevanceIT extends SearchServiceHarness {
     void judgedQueriesRankTheRightRoundupsFirst() {
         RelevanceCorpus corpus = RelevanceCorpus.read("relevance/corpus-a.json", "relevance/corpus-b.json");
         List<Judged> queries = RelevanceJudgments.read("relevance/queries-a.json", "relevance/queries-b.json");
-        assertThat(corpus.roundups()).as("the issue asks for at least 40 roundups").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(corpus.roundups())
+                .as("the issue asks for at least 40 roundups")
+                .hasSizeGreaterThanOrEqualTo(40);
 
         RecordMetadata last = null;
         for (ProductChanged product : corpus.productEvents()) {
@@ -49,8 +50,9 @@ class RelevanceIT extends SearchServiceHarness {
             last = events.send(article);
         }
         awaitConsumed(last);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.search("size", "1").path("total").asLong()
-                >= corpus.roundups().size());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.search("size", "1").path("total").asLong()
+                        >= corpus.roundups().size());
 
         double ndcgSum = 0;
         double rrSum = 0;
@@ -61,12 +63,19 @@ class RelevanceIT extends SearchServiceHarness {
             double rr = query.reciprocalRank(ranking);
             ndcgSum += ndcg;
             rrSum += rr;
-            report.add(String.format(Locale.ROOT, "%5.2f %5.2f  %-12s %-32s %s", ndcg, rr, query.tests(), query.q(),
+            report.add(String.format(
+                    Locale.ROOT,
+                    "%5.2f %5.2f  %-12s %-32s %s",
+                    ndcg,
+                    rr,
+                    query.tests(),
+                    query.q(),
                     ranking.subList(0, Math.min(K, ranking.size()))));
         }
         double ndcg = ndcgSum / queries.size();
         double mrr = rrSum / queries.size();
-        System.out.println("Relevance over " + queries.size() + " judged queries, " + corpus.roundups().size()
+        System.out.println("Relevance over " + queries.size() + " judged queries, "
+                + corpus.roundups().size()
                 + " roundups:\n nDCG  RR    tests        query                            top " + K + "\n"
                 + String.join("\n", report)
                 + String.format(Locale.ROOT, "%nmean nDCG@%d = %.3f, MRR = %.3f", K, ndcg, mrr));

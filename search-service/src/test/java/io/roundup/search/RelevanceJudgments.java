@@ -20,8 +20,7 @@ final class RelevanceJudgments {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private RelevanceJudgments() {
-    }
+    private RelevanceJudgments() {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Judged(String q, Map<String, Integer> judgments, String tests) {
@@ -35,7 +34,9 @@ final class RelevanceJudgments {
             for (int i = 0; i < Math.min(k, ranking.size()); i++) {
                 dcg += gain(judgments.getOrDefault(ranking.get(i), 0)) / log2(i + 2);
             }
-            List<Integer> ideal = judgments.values().stream().sorted(Comparator.reverseOrder()).toList();
+            List<Integer> ideal = judgments.values().stream()
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
             double idcg = 0;
             for (int i = 0; i < Math.min(k, ideal.size()); i++) {
                 idcg += gain(ideal.get(i)) / log2(i + 2);
@@ -66,9 +67,8 @@ final class RelevanceJudgments {
         List<Judged> all = new ArrayList<>();
         for (String resource : resources) {
             try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-                all.addAll(JSON.readValue(in, new TypeReference<List<Judged>>() { }));
-            }
-            catch (IOException ex) {
+                all.addAll(JSON.readValue(in, new TypeReference<List<Judged>>() {}));
+            } catch (IOException ex) {
                 throw new UncheckedIOException("Cannot read " + resource, ex);
             }
         }

@@ -32,9 +32,10 @@ final class SearchApi {
 
     MockHttpServletResponse related(String articleId) {
         try {
-            return mvc.perform(get("/api/search/related/{id}", articleId)).andReturn().getResponse();
-        }
-        catch (Exception ex) {
+            return mvc.perform(get("/api/search/related/{id}", articleId))
+                    .andReturn()
+                    .getResponse();
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -42,8 +43,7 @@ final class SearchApi {
     static JsonNode json(MockHttpServletResponse response) {
         try {
             return JSON.readTree(response.getContentAsString());
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -72,14 +72,13 @@ final class SearchApi {
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             if (response.getStatus() != 200) {
-                throw new AssertionError("Expected 200 but got " + response.getStatus() + ": " + response.getContentAsString());
+                throw new AssertionError(
+                        "Expected 200 but got " + response.getStatus() + ": " + response.getContentAsString());
             }
             return json(response);
-        }
-        catch (AssertionError ex) {
+        } catch (AssertionError ex) {
             throw ex;
-        }
-        catch (Exception ex) {
+        } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
     }

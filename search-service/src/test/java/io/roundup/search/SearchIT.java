@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.devservices.spring.Service;
+import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleContent;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.ProductRemoved;
@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
+@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 @ExtendWith(OutputCaptureExtension.class)
 class SearchIT extends SearchServiceHarness {
 
@@ -60,9 +60,20 @@ class SearchIT extends SearchServiceHarness {
         Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String requestId = "req-" + word;
 
-        events.send(published(id, 1, publishedAt, content("Quiet kettles for small kitchens", "Five kettles, one winner.",
-                "Kitchen", List.of("kettles", "Small Spaces"), "Nora Bell",
-                "The lid opens with a " + word + " click and never burns your fingers.", List.of())), requestId);
+        events.send(
+                published(
+                        id,
+                        1,
+                        publishedAt,
+                        content(
+                                "Quiet kettles for small kitchens",
+                                "Five kettles, one winner.",
+                                "Kitchen",
+                                List.of("kettles", "Small Spaces"),
+                                "Nora Bell",
+                                "The lid opens with a " + word + " click and never burns your fingers.",
+                                List.of())),
+                requestId);
         long sent = System.nanoTime();
 
         JsonNode results = awaitHits("q", word);
@@ -87,8 +98,18 @@ class SearchIT extends SearchServiceHarness {
     void aTypoStillFindsTheReview() {
         String word = word();
         String id = id();
-        events.send(published(id, 1, Instant.now(), content("Tents that survive a " + word, "Storm-proof shelters.",
-                "Outdoors", List.of("camping"), "Ilse Brandt", "Pitched in wind and rain.", List.of())));
+        events.send(published(
+                id,
+                1,
+                Instant.now(),
+                content(
+                        "Tents that survive a " + word,
+                        "Storm-proof shelters.",
+                        "Outdoors",
+                        List.of("camping"),
+                        "Ilse Brandt",
+                        "Pitched in wind and rain.",
+                        List.of())));
 
         awaitHits("q", word);
         String typo = word.substring(0, 3) + (word.charAt(3) == 'x' ? 'y' : 'x') + word.substring(4);
@@ -104,18 +125,37 @@ class SearchIT extends SearchServiceHarness {
     void readersFindInflectedPossessiveAndAccentedWordsAsTheyTypeThem() {
         String word = word();
         String id = id();
-        events.send(published(id, 1, Instant.now(), content("Crème Brûlée Torches for " + word + " Kitchens",
-                "Mara's favourite blowtorches.", "Kitchen", List.of("desserts"), "Zoë Brontë",
-                "We caramelised **batches** of custard.", List.of())));
+        events.send(published(
+                id,
+                1,
+                Instant.now(),
+                content(
+                        "Crème Brûlée Torches for " + word + " Kitchens",
+                        "Mara's favourite blowtorches.",
+                        "Kitchen",
+                        List.of("desserts"),
+                        "Zoë Brontë",
+                        "We caramelised **batches** of custard.",
+                        List.of())));
         awaitHits("q", word);
 
-        assertThat(ids(api.search("q", "creme brulee torch " + word))).as("folding and stemming").containsExactly(id);
-        assertThat(ids(api.search("q", word + " kitchen"))).as("singular for plural").containsExactly(id);
-        assertThat(ids(api.search("q", "mara favourite " + word))).as("possessive").containsExactly(id);
-        assertThat(ids(api.search("q", "batch " + word))).as("a plural in a Markdown body").containsExactly(id);
+        assertThat(ids(api.search("q", "creme brulee torch " + word)))
+                .as("folding and stemming")
+                .containsExactly(id);
+        assertThat(ids(api.search("q", word + " kitchen")))
+                .as("singular for plural")
+                .containsExactly(id);
+        assertThat(ids(api.search("q", "mara favourite " + word)))
+                .as("possessive")
+                .containsExactly(id);
+        assertThat(ids(api.search("q", "batch " + word)))
+                .as("a plural in a Markdown body")
+                .containsExactly(id);
         JsonNode hit = api.search("q", "batch " + word).path("hits").path(0);
         assertThat(hit.path("highlights").path("body").path(0).asString())
-                .as("bodies are indexed as the text readers see").contains("<em>batches</em>").doesNotContain("**");
+                .as("bodies are indexed as the text readers see")
+                .contains("<em>batches</em>")
+                .doesNotContain("**");
     }
 
     @Test
@@ -128,10 +168,16 @@ class SearchIT extends SearchServiceHarness {
         events.send(product(cheapProduct, 1, "Budget " + word, "gear", "19.99"));
         RecordMetadata last = events.send(product(dearProduct, 1, "Flagship " + word, "gear", "649.00", "700.00"));
         await().atMost(PATIENCE).until(() -> events.consumed(last));
-        events.send(published(cheap, 1, Instant.now(), content("Cheap " + word, "s", "Audio", List.of(), "A", "b",
-                List.of(cheapProduct))));
-        events.send(published(dear, 1, Instant.now(), content("Dear " + word, "s", "Audio", List.of(), "A", "b",
-                List.of(dearProduct))));
+        events.send(published(
+                cheap,
+                1,
+                Instant.now(),
+                content("Cheap " + word, "s", "Audio", List.of(), "A", "b", List.of(cheapProduct))));
+        events.send(published(
+                dear,
+                1,
+                Instant.now(),
+                content("Dear " + word, "s", "Audio", List.of(), "A", "b", List.of(dearProduct))));
         awaitHits("q", word);
         await().atMost(PATIENCE).until(() -> ids(api.search("q", word)).size() == 2);
 
@@ -140,8 +186,11 @@ class SearchIT extends SearchServiceHarness {
         assertThat(facet(all, "price", "500-plus")).isEqualTo(1);
         JsonNode under25 = api.search("q", word, "price", "under-25");
         assertThat(ids(under25)).containsExactly(cheap);
-        assertThat(facet(under25, "price", "500-plus")).as("a facet's own filter does not narrow its counts").isEqualTo(1);
-        assertThat(ids(api.search("q", word, "price", "under-25", "price", "500-plus"))).containsExactlyInAnyOrder(cheap, dear);
+        assertThat(facet(under25, "price", "500-plus"))
+                .as("a facet's own filter does not narrow its counts")
+                .isEqualTo(1);
+        assertThat(ids(api.search("q", word, "price", "under-25", "price", "500-plus")))
+                .containsExactlyInAnyOrder(cheap, dear);
     }
 
     @Test
@@ -153,12 +202,28 @@ class SearchIT extends SearchServiceHarness {
         String b = id();
         String c = id();
         Instant now = Instant.now();
-        events.send(published(a, 1, now, content("Lamps A " + word, "s", "Audio", List.of("Travel", "Studio"), "Ada Marlowe",
-                "body", List.of(gearId))));
-        events.send(published(b, 1, now, content("Lamps B " + word, "s", "Audio", List.of("Studio"), "Ben Okafor",
-                "body", List.of())));
-        events.send(published(c, 1, now, content("Lamps C " + word, "s", "Outdoors", List.of("Travel"), "Ada Marlowe",
-                "body", List.of())));
+        events.send(published(
+                a,
+                1,
+                now,
+                content(
+                        "Lamps A " + word,
+                        "s",
+                        "Audio",
+                        List.of("Travel", "Studio"),
+                        "Ada Marlowe",
+                        "body",
+                        List.of(gearId))));
+        events.send(published(
+                b,
+                1,
+                now,
+                content("Lamps B " + word, "s", "Audio", List.of("Studio"), "Ben Okafor", "body", List.of())));
+        events.send(published(
+                c,
+                1,
+                now,
+                content("Lamps C " + word, "s", "Outdoors", List.of("Travel"), "Ada Marlowe", "body", List.of())));
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode all = api.search("q", word);
             assertThat(all.path("total").asLong()).isEqualTo(3);
@@ -198,10 +263,15 @@ class SearchIT extends SearchServiceHarness {
         for (int i = 0; i < 5; i++) {
             String id = id();
             newestFirst.addFirst(id);
-            events.send(published(id, 1, start.plus(Duration.ofDays(i)), content("Paging " + word + " " + i, "s",
-                    category, List.of(), "Pat", "body " + word, List.of())));
+            events.send(published(
+                    id,
+                    1,
+                    start.plus(Duration.ofDays(i)),
+                    content("Paging " + word + " " + i, "s", category, List.of(), "Pat", "body " + word, List.of())));
         }
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("total").asLong()).isEqualTo(5));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(api.search("q", word).path("total").asLong()).isEqualTo(5));
 
         assertThat(allPages("q", word, "sort", "newest", "size", "2")).containsExactlyElementsOf(newestFirst);
         assertThat(allPages("category", category, "size", "2")).containsExactlyElementsOf(newestFirst);
@@ -214,31 +284,59 @@ class SearchIT extends SearchServiceHarness {
         String edited = word();
         Instant start = Instant.parse("2026-02-01T00:00:00Z");
         String top = id();
-        events.send(published(top, 1, start, content(word + " " + word + " top pick", word + " " + word, "c", List.of(),
-                "Pat", "body " + word, List.of())));
+        events.send(published(
+                top,
+                1,
+                start,
+                content(
+                        word + " " + word + " top pick",
+                        word + " " + word,
+                        "c",
+                        List.of(),
+                        "Pat",
+                        "body " + word,
+                        List.of())));
         List<String> others = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
             String id = id();
             others.add(id);
-            events.send(published(id, 1, start.plus(Duration.ofDays(i)), content("Point " + i, "s", "c", List.of(),
-                    "Pat", "body " + word, List.of())));
+            events.send(published(
+                    id,
+                    1,
+                    start.plus(Duration.ofDays(i)),
+                    content("Point " + i, "s", "c", List.of(), "Pat", "body " + word, List.of())));
         }
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("total").asLong()).isEqualTo(7));
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(api.search("q", word).path("total").asLong()).isEqualTo(7));
 
         JsonNode first = api.search("q", word, "size", "2");
         assertThat(ids(first).getFirst()).isEqualTo(top);
-        JsonNode second = api.search("q", word, "size", "2", "cursor", first.path("nextCursor").asString());
+        JsonNode second = api.search(
+                "q", word, "size", "2", "cursor", first.path("nextCursor").asString());
         List<String> seen = new ArrayList<>(ids(first));
         seen.addAll(ids(second));
         // Meanwhile the top pick is rewritten to score last, and the oldest other article is unpublished.
-        events.send(published(top, 2, start, content("Renamed " + edited, "s", "c", List.of(), "Pat",
-                "A much longer body that mentions " + word + " only once among many other words of no interest.",
-                List.of())));
+        events.send(published(
+                top,
+                2,
+                start,
+                content(
+                        "Renamed " + edited,
+                        "s",
+                        "c",
+                        List.of(),
+                        "Pat",
+                        "A much longer body that mentions " + word
+                                + " only once among many other words of no interest.",
+                        List.of())));
         String oldest = others.getFirst();
         events.send(withStatus(oldest, 2, ArticleStatus.UNPUBLISHED));
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(ids(api.search("q", edited))).containsExactly(top);
-            assertThat(ids(api.search("q", word, "size", "10"))).doesNotContain(oldest).endsWith(top);
+            assertThat(ids(api.search("q", word, "size", "10")))
+                    .doesNotContain(oldest)
+                    .endsWith(top);
         });
 
         String cursor = second.path("nextCursor").asString();
@@ -264,8 +362,8 @@ class SearchIT extends SearchServiceHarness {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(titleOf(word)).isEqualTo("Alpha " + word));
 
         events.send(published(id, 5, now, content("Alpha " + word, "s", "c", List.of(), "a", "body", List.of())));
-        RecordMetadata older = events.send(published(id, 4, now, content("Beta " + word, "s", "c", List.of(), "a",
-                "body", List.of())));
+        RecordMetadata older = events.send(
+                published(id, 4, now, content("Beta " + word, "s", "c", List.of(), "a", "body", List.of())));
         await().atMost(PATIENCE).until(() -> events.consumed(older));
 
         assertThat(api.search("q", word).path("total").asLong()).isEqualTo(1);
@@ -279,22 +377,28 @@ class SearchIT extends SearchServiceHarness {
     void anUnpublishedArticleLeavesSearchAndALateOlderPublishCannotBringItBack() {
         String word = word();
         String id = id();
-        var first = published(id, 1, Instant.now(), content("Fleeting " + word, "s", "c", List.of(), "a", "b", List.of()));
+        var first =
+                published(id, 1, Instant.now(), content("Fleeting " + word, "s", "c", List.of(), "a", "b", List.of()));
         events.send(first);
         awaitHits("q", word);
 
         events.send(withStatus(id, 2, ArticleStatus.UNPUBLISHED));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("total").asLong()).isZero());
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(api.search("q", word).path("total").asLong()).isZero());
 
         RecordMetadata replay = events.send(first);
         await().atMost(PATIENCE).until(() -> events.consumed(replay));
         assertThat(api.search("q", word).path("total").asLong()).isZero();
         assertThat(api.related(id).getStatus()).isEqualTo(404);
 
-        events.send(published(id, 3, Instant.now(), content("Back again " + word, "s", "c", List.of(), "a", "b", List.of())));
+        events.send(published(
+                id, 3, Instant.now(), content("Back again " + word, "s", "c", List.of(), "a", "b", List.of())));
         awaitHits("q", word);
         RecordMetadata deleted = events.send(removed(id, 4));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("total").asLong()).isZero());
+        await().atMost(PATIENCE)
+                .untilAsserted(() ->
+                        assertThat(api.search("q", word).path("total").asLong()).isZero());
         RecordMetadata replayAgain = events.send(first);
         await().atMost(PATIENCE).until(() -> events.consumed(replayAgain) && events.consumed(deleted));
         assertThat(api.search("q", word).path("total").asLong()).isZero();
@@ -308,8 +412,18 @@ class SearchIT extends SearchServiceHarness {
         String lateProductId = id();
         String id = id();
         events.send(product(productId, 1, "Ridgeline " + word, "gear", "149.00", "129.00"));
-        events.send(published(id, 1, Instant.now(), content("Boots for wet hills", "s", "Outdoors", List.of(), "a",
-                "Grippy soles.", List.of(productId, lateProductId))));
+        events.send(published(
+                id,
+                1,
+                Instant.now(),
+                content(
+                        "Boots for wet hills",
+                        "s",
+                        "Outdoors",
+                        List.of(),
+                        "a",
+                        "Grippy soles.",
+                        List.of(productId, lateProductId))));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode products = api.search("q", word).path("hits").path(0).path("products");
@@ -318,63 +432,102 @@ class SearchIT extends SearchServiceHarness {
             assertThat(products.path(0).path("name").asString()).isEqualTo("Ridgeline " + word);
             assertThat(products.path(0).path("kind").asString()).isEqualTo("gear");
             assertThat(products.path(0).path("price").path("amount").asString()).isEqualTo("129.00");
-            assertThat(products.path(0).path("price").path("currency").asString()).isEqualTo("USD");
+            assertThat(products.path(0).path("price").path("currency").asString())
+                    .isEqualTo("USD");
         });
 
         events.send(product(productId, 2, "Ridgeline " + word, "gear", "99.50"));
         long sent = System.nanoTime();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> assertThat(
-                api.search("q", word).path("hits").path(0).path("products").path(0).path("price").path("amount").asString())
-                .isEqualTo("99.50"));
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(api.search("q", word)
+                                .path("hits")
+                                .path(0)
+                                .path("products")
+                                .path(0)
+                                .path("price")
+                                .path("amount")
+                                .asString())
+                        .isEqualTo("99.50"));
         FRESHNESS_MILLIS.add((System.nanoTime() - sent) / 1_000_000);
 
         RecordMetadata stale = events.send(product(productId, 1, "Ridgeline " + word, "gear", "149.00"));
         await().atMost(PATIENCE).until(() -> events.consumed(stale));
-        assertThat(api.search("q", word).path("hits").path(0).path("products").path(0).path("price").path("amount").asString())
+        assertThat(api.search("q", word)
+                        .path("hits")
+                        .path(0)
+                        .path("products")
+                        .path(0)
+                        .path("price")
+                        .path("amount")
+                        .asString())
                 .isEqualTo("99.50");
 
         // A product announced after the article still joins it.
         events.send(product(lateProductId, 1, "Latecomer " + word, "gear", "10.00"));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", word).path("hits").path(0).path("products"))
-                .extracting(p -> p.path("id").asString()).containsExactly(productId, lateProductId));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(
+                                api.search("q", word).path("hits").path(0).path("products"))
+                        .extracting(p -> p.path("id").asString())
+                        .containsExactly(productId, lateProductId));
 
         events.send(new ProductRemoved(productId, 3, Instant.now()));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", "latecomer " + word).path("hits").path(0)
-                .path("products")).extracting(p -> p.path("id").asString()).containsExactly(lateProductId));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.search("q", "latecomer " + word)
+                                .path("hits")
+                                .path(0)
+                                .path("products"))
+                        .extracting(p -> p.path("id").asString())
+                        .containsExactly(lateProductId));
     }
 
     @Test
     void suggestionsCompleteAnyWordOfATitle() {
         String word = word();
         String id = id();
-        events.send(published(id, 1, Instant.now(), content("Lanterns for " + word + " evenings", "s", "c", List.of(),
-                "a", "b", List.of())));
+        events.send(published(
+                id,
+                1,
+                Instant.now(),
+                content("Lanterns for " + word + " evenings", "s", "c", List.of(), "a", "b", List.of())));
         awaitHits("q", word);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode suggestions = api.suggest(word.substring(0, 5)).path("suggestions");
             assertThat(suggestions).extracting(s -> s.path("slug").asString()).contains("slug-" + id);
-            assertThat(suggestions).extracting(s -> s.path("text").asString()).contains("Lanterns for " + word + " evenings");
+            assertThat(suggestions)
+                    .extracting(s -> s.path("text").asString())
+                    .contains("Lanterns for " + word + " evenings");
         });
         assertThat(api.suggest("").path("suggestions")).isEmpty();
     }
 
     @Test
     void relatedReviewsShareTheirWordsButNeverIncludeTheArticle() {
-        String[] words = { word(), word(), word(), word() };
+        String[] words = {word(), word(), word(), word()};
         String shared = String.join(" ", words);
         String a = id();
         String b = id();
         String c = id();
-        events.send(published(a, 1, Instant.now(), standalone("Espresso " + words[0], "Coffee",
-                shared + " espresso grinders burr")));
-        events.send(published(b, 1, Instant.now(), standalone("More espresso " + words[1], "Coffee",
-                shared + " espresso machines boiler")));
-        events.send(published(c, 1, Instant.now(), standalone("Garden " + word(), "Garden", "hoses and rakes for lawns")));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", words[0] + " " + words[1]).path("total")
-                .asLong()).isEqualTo(2));
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.search("q", "hoses rakes lawns").path("total").asLong())
-                .isGreaterThanOrEqualTo(1));
+        events.send(published(
+                a, 1, Instant.now(), standalone("Espresso " + words[0], "Coffee", shared + " espresso grinders burr")));
+        events.send(published(
+                b,
+                1,
+                Instant.now(),
+                standalone("More espresso " + words[1], "Coffee", shared + " espresso machines boiler")));
+        events.send(
+                published(c, 1, Instant.now(), standalone("Garden " + word(), "Garden", "hoses and rakes for lawns")));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.search("q", words[0] + " " + words[1])
+                                .path("total")
+                                .asLong())
+                        .isEqualTo(2));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(api.search("q", "hoses rakes lawns")
+                                .path("total")
+                                .asLong())
+                        .isGreaterThanOrEqualTo(1));
 
         JsonNode related = SearchApi.json(api.related(a));
         assertThat(ids(related)).contains(b).doesNotContain(a, c);
@@ -383,13 +536,21 @@ class SearchIT extends SearchServiceHarness {
 
     /** Content without the shared boilerplate of {@link Events#content}, so only its own words relate it. */
     private static ArticleContent standalone(String title, String category, String body) {
-        return new ArticleContent(title, title, category, List.of(), new ArticleContent.Author("Sam", null), body,
-                List.of(new ArticleContent.Entry(1, null, title, body, List.of())), List.of());
+        return new ArticleContent(
+                title,
+                title,
+                category,
+                List.of(),
+                new ArticleContent.Author("Sam", null),
+                body,
+                List.of(new ArticleContent.Entry(1, null, title, body, List.of())),
+                List.of());
     }
 
     @Test
     void readinessIncludesElasticsearch() throws Exception {
-        var response = mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
+        var response =
+                mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(SearchApi.json(response).path("status").asString()).isEqualTo("UP");
@@ -398,8 +559,11 @@ class SearchIT extends SearchServiceHarness {
     }
 
     private JsonNode awaitHits(String... params) {
-        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(25))
-                .until(() -> api.search(params), results -> results.path("total").asLong() > 0);
+        return await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(25))
+                .until(
+                        () -> api.search(params),
+                        results -> results.path("total").asLong() > 0);
     }
 
     private String titleOf(String word) {
@@ -420,8 +584,7 @@ class SearchIT extends SearchServiceHarness {
             seen.addAll(ids(page));
             cursor = page.has("nextCursor") ? page.path("nextCursor").asString() : null;
             assertThat(cursor == null || cursors.add(cursor)).isTrue();
-        }
-        while (cursor != null);
+        } while (cursor != null);
         return seen;
     }
 }

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /** Editors' synonym rules: admins replace them, bad rules change nothing, and new rules take effect by a reindex. */
 @SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
 @AutoConfigureMockMvc
-@WithDevServices({ Service.KAFKA, Service.ELASTICSEARCH })
+@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 class SynonymsIT extends SearchServiceHarness {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -39,29 +39,47 @@ class SynonymsIT extends SearchServiceHarness {
         String written = word();
         String typed = word();
         String id = id();
-        events.send(published(id, 1, Instant.now(), content("Quiet " + written + " roundup", "s", "Audio", List.of(),
-                "Ada", "The " + written + " we liked best.", List.of())));
-        await().atMost(PATIENCE).until(() -> SearchApi.ids(api.search("q", written)).contains(id));
+        events.send(published(
+                id,
+                1,
+                Instant.now(),
+                content(
+                        "Quiet " + written + " roundup",
+                        "s",
+                        "Audio",
+                        List.of(),
+                        "Ada",
+                        "The " + written + " we liked best.",
+                        List.of())));
+        await().atMost(PATIENCE)
+                .until(() -> SearchApi.ids(api.search("q", written)).contains(id));
         assertThat(SearchApi.ids(api.search("q", typed))).isEmpty();
 
-        MockHttpServletResponse saved = send(put("/api/search/synonyms").with(admin()),
-                "{\"rules\": [\"" + typed + ", " + written + "\"]}");
+        MockHttpServletResponse saved =
+                send(put("/api/search/synonyms").with(admin()), "{\"rules\": [\"" + typed + ", " + written + "\"]}");
         assertThat(saved.getStatus()).isEqualTo(202);
         JsonNode body = SearchApi.json(saved);
         assertThat(body.path("rules").path(0).asString()).isEqualTo(typed + ", " + written);
-        assertThat(saved.getHeader(HttpHeaders.ETAG)).isEqualTo("\"" + body.path("revision").asLong() + "\"");
+        assertThat(saved.getHeader(HttpHeaders.ETAG))
+                .isEqualTo("\"" + body.path("revision").asLong() + "\"");
         String job = saved.getHeader(HttpHeaders.LOCATION);
-        assertThat(job).isEqualTo("/api/search/reindex/" + body.path("reindex").path("id").asString());
+        assertThat(job)
+                .isEqualTo(
+                        "/api/search/reindex/" + body.path("reindex").path("id").asString());
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             // searches keep answering while the new index is built
             assertThat(SearchApi.ids(api.search("q", written))).contains(id);
-            assertThat(SearchApi.json(send(get(job).with(admin()), null)).path("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(SearchApi.json(send(get(job).with(admin()), null))
+                            .path("status")
+                            .asString())
+                    .isEqualTo("SUCCEEDED");
         });
         assertThat(SearchApi.ids(api.search("q", typed))).containsExactly(id);
 
         JsonNode current = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
-        assertThat(current.path("revision").asLong()).isEqualTo(body.path("revision").asLong());
+        assertThat(current.path("revision").asLong())
+                .isEqualTo(body.path("revision").asLong());
         assertThat(current.path("updatedBy").asString()).isEqualTo("ada-admin");
     }
 
@@ -69,7 +87,8 @@ class SynonymsIT extends SearchServiceHarness {
     void badRulesAreRefusedOneByOneAndChangeNothing() throws Exception {
         JsonNode before = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
 
-        MockHttpServletResponse refused = send(put("/api/search/synonyms").with(admin()),
+        MockHttpServletResponse refused = send(
+                put("/api/search/synonyms").with(admin()),
                 "{\"rules\": [\"good, fine\", \"lonely\", \"\", \"" + "x".repeat(301) + ", y\", \"#$%, !!\"]}");
 
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -80,13 +99,14 @@ class SynonymsIT extends SearchServiceHarness {
         assertThat(errors.has("rules[3]")).isTrue();
         assertThat(errors.has("rules[4]")).isTrue();
         JsonNode after = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
-        assertThat(after.path("revision").asLong()).isEqualTo(before.path("revision").asLong());
+        assertThat(after.path("revision").asLong())
+                .isEqualTo(before.path("revision").asLong());
     }
 
     @Test
     void aRuleTheAnalyzerRefusesIsNamedWithItsReason() throws Exception {
-        MockHttpServletResponse refused = send(put("/api/search/synonyms").with(admin()),
-                "{\"rules\": [\"good, fine\", \"=>\"]}");
+        MockHttpServletResponse refused =
+                send(put("/api/search/synonyms").with(admin()), "{\"rules\": [\"good, fine\", \"=>\"]}");
 
         assertThat(refused.getStatus()).isEqualTo(400);
         JsonNode errors = SearchApi.json(refused).path("errors");
@@ -99,9 +119,16 @@ class SynonymsIT extends SearchServiceHarness {
         JsonNode current = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
         long stale = current.path("revision").asLong() + 7;
 
-        assertThat(send(put("/api/search/synonyms").with(admin()).header(HttpHeaders.IF_MATCH, "\"" + stale + "\""),
-                "{\"rules\": [\"a, b\"]}").getStatus()).isEqualTo(412);
-        assertThat(send(put("/api/search/synonyms").with(editor()), "{\"rules\": [\"a, b\"]}").getStatus()).isEqualTo(403);
+        assertThat(send(
+                                put("/api/search/synonyms")
+                                        .with(admin())
+                                        .header(HttpHeaders.IF_MATCH, "\"" + stale + "\""),
+                                "{\"rules\": [\"a, b\"]}")
+                        .getStatus())
+                .isEqualTo(412);
+        assertThat(send(put("/api/search/synonyms").with(editor()), "{\"rules\": [\"a, b\"]}")
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(send(get("/api/search/synonyms"), null).getStatus()).isEqualTo(401);
     }
 

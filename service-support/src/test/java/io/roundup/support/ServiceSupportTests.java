@@ -37,9 +37,7 @@ class ServiceSupportTests {
 
     @Test
     void readsArePublicAndEveryResponseNamesItsRequestId() throws Exception {
-        mvc.perform(get("/api/things"))
-                .andExpect(status().isOk())
-                .andExpect(header().exists(RequestIds.HEADER));
+        mvc.perform(get("/api/things")).andExpect(status().isOk()).andExpect(header().exists(RequestIds.HEADER));
         mvc.perform(get("/api/things").header(RequestIds.HEADER, "abc-123"))
                 .andExpect(header().string(RequestIds.HEADER, "abc-123"));
     }
@@ -47,7 +45,9 @@ class ServiceSupportTests {
     @Test
     void aForgedRequestIdIsReplacedNotEchoed() throws Exception {
         String echoed = mvc.perform(get("/api/things").header(RequestIds.HEADER, "evil\nline"))
-                .andReturn().getResponse().getHeader(RequestIds.HEADER);
+                .andReturn()
+                .getResponse()
+                .getHeader(RequestIds.HEADER);
 
         assertThat(echoed).doesNotContain("\n").isNotEqualTo("evil\nline");
     }
@@ -63,14 +63,20 @@ class ServiceSupportTests {
 
     @Test
     void aWriteWithoutTheEditorRoleIsA403Problem() throws Exception {
-        mvc.perform(post("/api/things").with(jwt()).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+        mvc.perform(post("/api/things")
+                        .with(jwt())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
     }
 
     @Test
     void anEditorMayWrite() throws Exception {
-        mvc.perform(post("/api/things").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+        mvc.perform(post("/api/things")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.by").value("editor"));
     }
@@ -84,7 +90,10 @@ class ServiceSupportTests {
 
     @Test
     void invalidFieldsAreListedEachUnderErrors() throws Exception {
-        mvc.perform(post("/api/things").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+        mvc.perform(post("/api/things")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.title").value("Validation failed"))
@@ -93,7 +102,10 @@ class ServiceSupportTests {
 
     @Test
     void malformedJsonIsA400ThatDoesNotEchoTheParser() throws Exception {
-        mvc.perform(post("/api/things").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"name\":"))
+        mvc.perform(post("/api/things")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON for this operation."));
     }
@@ -102,18 +114,17 @@ class ServiceSupportTests {
     void anUnexpectedFailureIsA500WithoutInternals() throws Exception {
         mvc.perform(get("/api/things/broken"))
                 .andExpect(status().isInternalServerError())
-                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
+                .andExpect(jsonPath(
+                        "$.detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor editor() {
         return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 
-    record Thing(@NotBlank @Size(max = 20) String name) {
-    }
+    record Thing(@NotBlank @Size(max = 20) String name) {}
 
-    record Written(String name, String by) {
-    }
+    record Written(String name, String by) {}
 
     @SpringBootApplication
     @RestController
@@ -136,7 +147,6 @@ class ServiceSupportTests {
 
         @PostMapping("/api/things/purge")
         @PreAuthorize("hasRole('ADMIN')")
-        void purge() {
-        }
+        void purge() {}
     }
 }

@@ -1,8 +1,7 @@
 package io.roundup.article.catalog;
 
-import java.util.List;
-
 import io.roundup.article.ProductCard;
+import java.util.List;
 import org.springframework.data.annotation.Id;
 
 /**
@@ -16,7 +15,13 @@ import org.springframework.data.annotation.Id;
  * @param offers where to buy it, as the article pages show it
  * @param removed whether the product was deleted
  */
-record KnownProduct(@Id String id, long revision, String name, String kind, String brand, List<ProductCard.Offer> offers,
+record KnownProduct(
+        @Id String id,
+        long revision,
+        String name,
+        String kind,
+        String brand,
+        List<ProductCard.Offer> offers,
         boolean removed) {
 
     static final String COLLECTION = "catalogProducts";

@@ -1,10 +1,8 @@
 package io.roundup.article.catalog;
 
-import java.util.function.Consumer;
-
 import io.roundup.events.ProductEvent;
 import io.roundup.support.messaging.ViewUpdates;
-
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;

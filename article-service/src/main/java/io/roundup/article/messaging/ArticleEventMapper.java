@@ -19,8 +19,13 @@ final class ArticleEventMapper {
         if (article.deleted()) {
             return new ArticleRemoved(article.id(), article.revision(), article.updatedAt());
         }
-        return new ArticleChanged(article.id(), article.revision(), article.updatedAt(), status(article.status()),
-                article.isPublic() ? article.publicSlug() : article.slug(), article.publishedAt(),
+        return new ArticleChanged(
+                article.id(),
+                article.revision(),
+                article.updatedAt(),
+                status(article.status()),
+                article.isPublic() ? article.publicSlug() : article.slug(),
+                article.publishedAt(),
                 article.isPublic() ? content(article.published()) : null);
     }
 
@@ -43,9 +48,17 @@ final class ArticleEventMapper {
                 author == null ? null : new ArticleContent.Author(author.name(), author.bio()),
                 content.intro(),
                 content.entries().stream()
-                        .map(e -> new ArticleContent.Entry(e.rank(), e.productId(), e.heading(), e.body(),
-                                e.features().stream().map(f -> new ArticleContent.Feature(f.name(), f.description())).toList()))
+                        .map(e -> new ArticleContent.Entry(
+                                e.rank(),
+                                e.productId(),
+                                e.heading(),
+                                e.body(),
+                                e.features().stream()
+                                        .map(f -> new ArticleContent.Feature(f.name(), f.description()))
+                                        .toList()))
                         .toList(),
-                content.sections().stream().map(s -> new ArticleContent.Section(s.heading(), s.body())).toList());
+                content.sections().stream()
+                        .map(s -> new ArticleContent.Section(s.heading(), s.body()))
+                        .toList());
     }
 }

@@ -15,12 +15,20 @@ class ArticleRelayConfiguration {
 
     /** The output binding; its destination is {@link Topics#ARTICLES} (application.yml). */
     static final String BINDING = "articles-out-0";
+
     static final String SOURCE = "/article-service";
 
     @Bean
     StateRelay<Article> articleRelay(MongoOperations mongo, StreamBridge bridge, ArticleSettings settings) {
         ArticleEventMapper mapper = new ArticleEventMapper();
-        return new StateRelay<>(mongo, Article.class, Article.COLLECTION, bridge, BINDING, SOURCE, mapper::toEvent,
+        return new StateRelay<>(
+                mongo,
+                Article.class,
+                Article.COLLECTION,
+                bridge,
+                BINDING,
+                SOURCE,
+                mapper::toEvent,
                 settings.relaySweep());
     }
 }

@@ -5,8 +5,8 @@ import io.roundup.article.ArticleNotFound;
 import io.roundup.article.ArticleQuery;
 import io.roundup.article.Articles;
 import io.roundup.article.Content;
-import io.roundup.article.Status;
 import io.roundup.article.Editor;
+import io.roundup.article.Status;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.revision.IfMatch;
 import io.roundup.support.security.Roles;
@@ -73,9 +73,12 @@ class ArticleController {
 
     /** Readers list published articles only; asking for another status needs an editor token (401 / 403). */
     @GetMapping
-    PageView<ArticleSummary> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String author,
-            @RequestParam(required = false) String tag, @RequestParam(required = false) String page,
+    PageView<ArticleSummary> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String author,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         InvalidQuery problems = new InvalidQuery();
         Status wanted = status(status, problems);
@@ -85,21 +88,30 @@ class ArticleController {
         if (!editor && wanted != null && wanted != Status.PUBLISHED) {
             refuseNonEditor("Only editors can list articles that are not published.");
         }
-        ArticleQuery query = new ArticleQuery(editor, wanted, blankToNull(category), blankToNull(author), blankToNull(tag),
-                paging.page(), paging.size());
+        ArticleQuery query = new ArticleQuery(
+                editor,
+                wanted,
+                blankToNull(category),
+                blankToNull(author),
+                blankToNull(tag),
+                paging.page(),
+                paging.size());
         return PageView.of(articles.list(query), article -> ArticleSummary.of(article, editor));
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<ArticleView> update(@PathVariable String id,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch, @RequestBody ArticleRequest body) {
+    ResponseEntity<ArticleView> update(
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody ArticleRequest body) {
         refuseUnknownFields(body);
         ExpectedRevision expected = IfMatch.required(ifMatch);
         return editorView(articles.update(id, expected, body.toContent(), body.slug(), caller()));
     }
 
     @PostMapping("/{id}/publish")
-    ResponseEntity<ArticleView> publish(@PathVariable String id,
+    ResponseEntity<ArticleView> publish(
+            @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) PublishRequest body) {
         ExpectedRevision expected = IfMatch.optional(ifMatch);
@@ -107,14 +119,14 @@ class ArticleController {
     }
 
     @PostMapping("/{id}/unpublish")
-    ResponseEntity<ArticleView> unpublish(@PathVariable String id,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<ArticleView> unpublish(
+            @PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return editorView(articles.unpublish(id, IfMatch.optional(ifMatch), caller()));
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<Void> delete(
+            @PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         articles.delete(id, IfMatch.optional(ifMatch), editor());
         return ResponseEntity.noContent().build();
     }
@@ -125,18 +137,23 @@ class ArticleController {
      */
     private ResponseEntity<ArticleView> visible(Article article) {
         if (Roles.callerIsEditor()) {
-            return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION)
+            return ResponseEntity.ok()
+                    .eTag(etag(article))
+                    .varyBy(HttpHeaders.AUTHORIZATION)
                     .body(ArticleView.forEditor(article, extras(article.content(), article)));
         }
         if (!article.isPublic()) {
             throw new ArticleNotFound();
         }
-        return ResponseEntity.ok().eTag(etag(article)).varyBy(HttpHeaders.AUTHORIZATION)
+        return ResponseEntity.ok()
+                .eTag(etag(article))
+                .varyBy(HttpHeaders.AUTHORIZATION)
                 .body(ArticleView.forReader(article, extras(article.published(), article)));
     }
 
     private ArticleView.PageExtras extras(Content content, Article article) {
-        List<Article> latest = content.author() == null ? List.of()
+        List<Article> latest = content.author() == null
+                ? List.of()
                 : articles.latestBy(content.author().name(), article.id(), LATEST_BY_AUTHOR);
         return new ArticleView.PageExtras(latest, articles.productCards(content));
     }
@@ -181,8 +198,7 @@ class ArticleController {
         }
         try {
             return Status.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        }
-        catch (IllegalArgumentException ex) {
+        } catch (IllegalArgumentException ex) {
             problems.add("status", "must be one of " + Arrays.toString(Status.values()));
             return null;
         }

@@ -36,7 +36,9 @@ class ArticleProblems {
     /** The request is well-formed but the article cannot be published as it stands: 422, naming each entry. */
     @ExceptionHandler(UnknownProducts.class)
     ProblemDetail unknownProducts(UnknownProducts ex) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unknown products",
+        ProblemDetail problem = problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Unknown products",
                 "Some entries name products that are not in the catalog; create the products or change the entries.");
         problem.setProperty("errors", ex.errors());
         return problem;

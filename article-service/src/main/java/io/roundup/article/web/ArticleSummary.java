@@ -24,7 +24,17 @@ record ArticleSummary(
 
     static ArticleSummary of(Article article, boolean editor) {
         Content c = editor ? article.content() : article.published();
-        return new ArticleSummary(article.id(), editor ? article.slug() : article.publicSlug(), c.title(), c.summary(), c.category(), c.tags(), c.author(),
-                article.status(), article.publishedAt(), editor ? article.scheduledAt() : null, article.revision());
+        return new ArticleSummary(
+                article.id(),
+                editor ? article.slug() : article.publicSlug(),
+                c.title(),
+                c.summary(),
+                c.category(),
+                c.tags(),
+                c.author(),
+                article.status(),
+                article.publishedAt(),
+                editor ? article.scheduledAt() : null,
+                article.revision());
     }
 }

@@ -42,7 +42,8 @@ record ArticleView(
 
         static List<LatestEntry> of(List<Article> articles) {
             return articles.stream()
-                    .map(a -> new LatestEntry(a.id(), a.publicSlug(), a.published().title(), a.publishedAt()))
+                    .map(a -> new LatestEntry(
+                            a.id(), a.publicSlug(), a.published().title(), a.publishedAt()))
                     .toList();
         }
     }
@@ -52,20 +53,24 @@ record ArticleView(
      * is read; absent in the answer to a write and for a product the catalog no longer has.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EntryView(int rank, String productId, String heading, String body, List<Content.Feature> features,
+    record EntryView(
+            int rank,
+            String productId,
+            String heading,
+            String body,
+            List<Content.Feature> features,
             ProductCard product) {
 
         static List<EntryView> of(List<Content.Entry> entries, Map<String, ProductCard> cards) {
             return entries.stream()
-                    .map(e -> new EntryView(e.rank(), e.productId(), e.heading(), e.body(), e.features(),
-                            cards.get(e.productId())))
+                    .map(e -> new EntryView(
+                            e.rank(), e.productId(), e.heading(), e.body(), e.features(), cards.get(e.productId())))
                     .toList();
         }
     }
 
     /** What a read of one article adds to the stored content: the author's other articles and the product cards. */
-    record PageExtras(List<Article> authorLatest, Map<String, ProductCard> products) {
-    }
+    record PageExtras(List<Article> authorLatest, Map<String, ProductCard> products) {}
 
     /** The answer to a write: the working copy as stored, without what a page read adds. */
     static ArticleView forEditor(Article article) {
@@ -74,18 +79,53 @@ record ArticleView(
 
     static ArticleView forEditor(Article article, PageExtras extras) {
         Content c = article.content();
-        return new ArticleView(article.id(), article.slug(), article.status(), article.revision(), c.title(), c.summary(),
-                c.category(), c.tags(), c.author(), c.intro(),
-                EntryView.of(c.entries(), extras == null ? Map.of() : extras.products()), c.sections(), article.publishedAt(),
-                article.scheduledAt(), article.hasUnpublishedChanges(), article.slugHistory(), article.createdAt(),
-                article.createdBy(), article.updatedAt(), article.updatedBy(),
+        return new ArticleView(
+                article.id(),
+                article.slug(),
+                article.status(),
+                article.revision(),
+                c.title(),
+                c.summary(),
+                c.category(),
+                c.tags(),
+                c.author(),
+                c.intro(),
+                EntryView.of(c.entries(), extras == null ? Map.of() : extras.products()),
+                c.sections(),
+                article.publishedAt(),
+                article.scheduledAt(),
+                article.hasUnpublishedChanges(),
+                article.slugHistory(),
+                article.createdAt(),
+                article.createdBy(),
+                article.updatedAt(),
+                article.updatedBy(),
                 extras == null ? null : LatestEntry.of(extras.authorLatest()));
     }
 
     static ArticleView forReader(Article article, PageExtras extras) {
         Content c = article.published();
-        return new ArticleView(article.id(), article.publicSlug(), Status.PUBLISHED, article.revision(), c.title(), c.summary(),
-                c.category(), c.tags(), c.author(), c.intro(), EntryView.of(c.entries(), extras.products()), c.sections(),
-                article.publishedAt(), null, null, null, null, null, null, null, LatestEntry.of(extras.authorLatest()));
+        return new ArticleView(
+                article.id(),
+                article.publicSlug(),
+                Status.PUBLISHED,
+                article.revision(),
+                c.title(),
+                c.summary(),
+                c.category(),
+                c.tags(),
+                c.author(),
+                c.intro(),
+                EntryView.of(c.entries(), extras.products()),
+                c.sections(),
+                article.publishedAt(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                LatestEntry.of(extras.authorLatest()));
     }
 }

@@ -1,9 +1,9 @@
 package io.roundup.article.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
 
 /** Query parameters that cannot be used; every bad parameter is listed. */
 final class InvalidQuery extends RuntimeException {

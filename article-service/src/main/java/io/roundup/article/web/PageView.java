@@ -8,7 +8,11 @@ import java.util.function.Function;
 record PageView<T>(List<T> items, int page, int size, long totalItems, long totalPages) {
 
     static <S, T> PageView<T> of(ArticlePage<S> page, Function<S, T> map) {
-        return new PageView<>(page.items().stream().map(map).toList(), page.page(), page.size(), page.totalItems(),
+        return new PageView<>(
+                page.items().stream().map(map).toList(),
+                page.page(),
+                page.size(),
+                page.totalItems(),
                 page.totalPages());
     }
 }

@@ -25,8 +25,7 @@ record Paging(int page, int size) {
         }
         try {
             return Integer.parseInt(value.trim());
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             problems.add(name, "must be a whole number");
             return fallback;
         }

@@ -28,7 +28,9 @@ class RevisionController {
     }
 
     @GetMapping
-    PageView<RevisionViews.RevisionSummary> list(@PathVariable String id, @RequestParam(required = false) String page,
+    PageView<RevisionViews.RevisionSummary> list(
+            @PathVariable String id,
+            @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         requireEditor();
         InvalidQuery problems = new InvalidQuery();
@@ -44,7 +46,9 @@ class RevisionController {
     }
 
     @PostMapping("/{revision}/restore")
-    ResponseEntity<ArticleView> restore(@PathVariable String id, @PathVariable String revision,
+    ResponseEntity<ArticleView> restore(
+            @PathVariable String id,
+            @PathVariable String revision,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ExpectedRevision expected = IfMatch.required(ifMatch);
         Article restored = articles.restore(id, number(revision), expected, ArticleController.editor());
@@ -65,8 +69,7 @@ class RevisionController {
                 throw new ArticleNotFound();
             }
             return n;
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             throw new ArticleNotFound();
         }
     }

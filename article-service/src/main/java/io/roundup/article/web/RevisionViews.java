@@ -9,8 +9,7 @@ import java.util.List;
 /** The JSON shapes of an article's history. */
 final class RevisionViews {
 
-    private RevisionViews() {
-    }
+    private RevisionViews() {}
 
     /** One line of the history. */
     record RevisionSummary(long revision, Instant savedAt, String savedBy, String action) {
@@ -39,8 +38,19 @@ final class RevisionViews {
 
         static RevisionView of(ArticleRevision revision) {
             Content c = revision.content();
-            return new RevisionView(revision.articleId(), revision.revision(), revision.savedAt(), revision.savedBy(),
-                    revision.action(), c.title(), c.summary(), c.category(), c.tags(), c.author(), c.intro(), c.entries(),
+            return new RevisionView(
+                    revision.articleId(),
+                    revision.revision(),
+                    revision.savedAt(),
+                    revision.savedBy(),
+                    revision.action(),
+                    c.title(),
+                    c.summary(),
+                    c.category(),
+                    c.tags(),
+                    c.author(),
+                    c.intro(),
+                    c.entries(),
                     c.sections());
         }
     }

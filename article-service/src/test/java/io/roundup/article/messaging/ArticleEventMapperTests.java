@@ -25,8 +25,13 @@ class ArticleEventMapperTests {
         assertThat(event.slug()).isEqualTo("best-headphones");
         assertThat(event.publishedAt()).isEqualTo(Fixtures.T0.plusSeconds(60));
         assertThat(event.published().title()).isEqualTo("Live");
-        assertThat(event.published().entries()).singleElement()
-                .isEqualTo(new ArticleContent.Entry(1, Fixtures.PRODUCT_ID, "Northwind Studio Monitor", "Flat, forgiving and light.",
+        assertThat(event.published().entries())
+                .singleElement()
+                .isEqualTo(new ArticleContent.Entry(
+                        1,
+                        Fixtures.PRODUCT_ID,
+                        "Northwind Studio Monitor",
+                        "Flat, forgiving and light.",
                         java.util.List.of(new ArticleContent.Feature("Driver", "40 mm dynamic"))));
     }
 
@@ -40,11 +45,15 @@ class ArticleEventMapperTests {
 
     @Test
     void articlesReadersCannotSeeCarryNoContent() {
-        assertThat(((ArticleChanged) mapper.toEvent(Fixtures.draft("Draft"))).published()).isNull();
-        assertThat(((ArticleChanged) mapper.toEvent(Fixtures.scheduled("Draft", Instant.parse("2030-01-01T00:00:00Z")))))
-                .extracting(ArticleChanged::status, ArticleChanged::published).containsExactly(ArticleStatus.SCHEDULED, null);
+        assertThat(((ArticleChanged) mapper.toEvent(Fixtures.draft("Draft"))).published())
+                .isNull();
+        assertThat(((ArticleChanged)
+                        mapper.toEvent(Fixtures.scheduled("Draft", Instant.parse("2030-01-01T00:00:00Z")))))
+                .extracting(ArticleChanged::status, ArticleChanged::published)
+                .containsExactly(ArticleStatus.SCHEDULED, null);
         assertThat(((ArticleChanged) mapper.toEvent(Fixtures.unpublished("Gone"))))
-                .extracting(ArticleChanged::status, ArticleChanged::published).containsExactly(ArticleStatus.UNPUBLISHED, null);
+                .extracting(ArticleChanged::status, ArticleChanged::published)
+                .containsExactly(ArticleStatus.UNPUBLISHED, null);
     }
 
     @Test

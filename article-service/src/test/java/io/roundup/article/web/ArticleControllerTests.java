@@ -25,9 +25,9 @@ import io.roundup.article.ArticlePage;
 import io.roundup.article.ArticleQuery;
 import io.roundup.article.Articles;
 import io.roundup.article.Content;
+import io.roundup.article.Editor;
 import io.roundup.article.Fixtures;
 import io.roundup.article.Status;
-import io.roundup.article.Editor;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
@@ -46,8 +46,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@WebMvcTest(controllers = { ArticleController.class, RevisionController.class })
-@ImportAutoConfiguration({ WebSupportAutoConfiguration.class, ApiSecurityAutoConfiguration.class })
+@WebMvcTest(controllers = {ArticleController.class, RevisionController.class})
+@ImportAutoConfiguration({WebSupportAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
 class ArticleControllerTests {
 
     private static final String BODY = """
@@ -65,7 +65,10 @@ class ArticleControllerTests {
     void anEditorCreatesADraftAndGetsItsLocationAndETag() throws Exception {
         given(articles.create(any(), isNull(), eq("editor"))).willReturn(Fixtures.draft("Best Headphones"));
 
-        mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/articles")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/articles/" + Fixtures.ARTICLE_ID))
                 .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
@@ -78,31 +81,42 @@ class ArticleControllerTests {
 
         ArgumentCaptor<Content> content = ArgumentCaptor.forClass(Content.class);
         verify(articles).create(content.capture(), isNull(), eq("editor"));
-        org.assertj.core.api.Assertions.assertThat(content.getValue().entries()).singleElement()
-                .extracting(Content.Entry::rank, Content.Entry::heading).containsExactly(1, "Northwind");
+        org.assertj.core.api.Assertions.assertThat(content.getValue().entries())
+                .singleElement()
+                .extracting(Content.Entry::rank, Content.Entry::heading)
+                .containsExactly(1, "Northwind");
     }
 
     @Test
     void writingWithoutATokenIs401AndWithoutTheRoleIs403() throws Exception {
-        mvc.perform(post("/api/articles").contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/articles")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
-        mvc.perform(post("/api/articles").with(jwt()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(post("/api/articles")
+                        .with(jwt())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
-        mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/publish"))
-                .andExpect(status().isUnauthorized());
-        mvc.perform(delete("/api/articles/" + Fixtures.ARTICLE_ID).with(jwt()))
-                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/publish")).andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/articles/" + Fixtures.ARTICLE_ID).with(jwt())).andExpect(status().isForbidden());
         verifyNoInteractions(articles);
     }
 
     @Test
     void serverOwnedFieldsAreRefusedByName() throws Exception {
-        for (String field : List.of("\"id\": \"6650f1c2a1b2c3d4e5f60720\"", "\"status\": \"PUBLISHED\"", "\"revision\": 7",
-                "\"publishedAt\": \"2026-01-01T00:00:00Z\"", "\"slugHistory\": []")) {
+        for (String field : List.of(
+                "\"id\": \"6650f1c2a1b2c3d4e5f60720\"",
+                "\"status\": \"PUBLISHED\"",
+                "\"revision\": 7",
+                "\"publishedAt\": \"2026-01-01T00:00:00Z\"",
+                "\"slugHistory\": []")) {
             String name = field.substring(1, field.indexOf('"', 1));
-            mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON)
+            mvc.perform(post("/api/articles")
+                            .with(editor())
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{" + field + ", \"title\": \"T\", \"author\": {\"name\": \"A\"}}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -113,17 +127,25 @@ class ArticleControllerTests {
 
     @Test
     void unknownAndMistypedFieldsAreNamedWithTheirPath() throws Exception {
-        mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"title\": \"T\", \"entries\": [{\"rank\": 1}, {\"rank\": 2, \"headline\": \"x\"}]}"))
+        mvc.perform(post("/api/articles")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"title\": \"T\", \"entries\": [{\"rank\": 1}, {\"rank\": 2, \"headline\": \"x\"}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['entries[1].headline']", contains("is not a known field")))
                 .andExpect(jsonPath("$.errors.author").exists()) // the content's own faults come in the same answer
                 .andExpect(jsonPath("$.errors['entries[0].productId']").exists());
-        mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/articles")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"title\": \"T\", \"entries\": [{\"rank\": \"first\"}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['entries[0].rank']", contains("has the wrong JSON type or format")));
-        mvc.perform(post("/api/articles").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"title\": "))
+        mvc.perform(post("/api/articles")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON for this operation."));
         verifyNoInteractions(articles);
@@ -174,7 +196,10 @@ class ArticleControllerTests {
 
     @Test
     void anEditWithoutIfMatchIs428() throws Exception {
-        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID)
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.status").value(428));
         verifyNoInteractions(articles);
@@ -182,15 +207,25 @@ class ArticleControllerTests {
 
     @Test
     void ifMatchIsReadAsRfc9110Says() throws Exception {
-        given(articles.update(eq(Fixtures.ARTICLE_ID), any(), any(), isNull(), eq("editor"))).willReturn(Fixtures.draft("T"));
+        given(articles.update(eq(Fixtures.ARTICLE_ID), any(), any(), isNull(), eq("editor")))
+                .willReturn(Fixtures.draft("T"));
         for (String header : List.of("W/\"1\"", "\"1\", \"2\"", "*")) {
-            mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, header)
-                            .contentType(MediaType.APPLICATION_JSON).content(BODY))
+            mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID)
+                            .with(editor())
+                            .header(HttpHeaders.IF_MATCH, header)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(BODY))
                     .andExpect(status().isOk());
         }
-        verify(articles).update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.oneOf(Set.of())), any(), isNull(), eq("editor"));
-        verify(articles).update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.oneOf(Set.of(1L, 2L))), any(), isNull(),
-                eq("editor"));
+        verify(articles)
+                .update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.oneOf(Set.of())), any(), isNull(), eq("editor"));
+        verify(articles)
+                .update(
+                        eq(Fixtures.ARTICLE_ID),
+                        eq(ExpectedRevision.oneOf(Set.of(1L, 2L))),
+                        any(),
+                        isNull(),
+                        eq("editor"));
         verify(articles).update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.any()), any(), isNull(), eq("editor"));
     }
 
@@ -199,8 +234,11 @@ class ArticleControllerTests {
         given(articles.update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.exactly(1)), any(), isNull(), eq("editor")))
                 .willThrow(Fixtures.conflictAt(4));
 
-        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"4\""))
                 .andExpect(jsonPath("$.currentRevision").value(4));
@@ -209,10 +247,14 @@ class ArticleControllerTests {
     @Test
     void anEditAnswersWithTheNewRevision() throws Exception {
         Article edited = Fixtures.publishedWithDraft("Old", "New");
-        given(articles.update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.exactly(2)), any(), isNull(), eq("editor"))).willReturn(edited);
+        given(articles.update(eq(Fixtures.ARTICLE_ID), eq(ExpectedRevision.exactly(2)), any(), isNull(), eq("editor")))
+                .willReturn(edited);
 
-        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"2\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(BODY))
+        mvc.perform(put("/api/articles/" + Fixtures.ARTICLE_ID)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"2\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(BODY))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"3\""))
                 .andExpect(jsonPath("$.title").value("New"));
@@ -221,15 +263,20 @@ class ArticleControllerTests {
     @Test
     void publishTakesAnOptionalTimeAndAnOptionalIfMatch() throws Exception {
         Instant at = Instant.parse("2030-01-01T08:00:00Z");
-        given(articles.publish(Fixtures.ARTICLE_ID, ExpectedRevision.any(), null, "editor")).willReturn(Fixtures.published("T"));
-        given(articles.publish(Fixtures.ARTICLE_ID, ExpectedRevision.exactly(1), at, "editor")).willReturn(Fixtures.scheduled("T", at));
+        given(articles.publish(Fixtures.ARTICLE_ID, ExpectedRevision.any(), null, "editor"))
+                .willReturn(Fixtures.published("T"));
+        given(articles.publish(Fixtures.ARTICLE_ID, ExpectedRevision.exactly(1), at, "editor"))
+                .willReturn(Fixtures.scheduled("T", at));
 
         mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/publish").with(editor()))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
-        mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/publish").with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"at\": \"2030-01-01T08:00:00Z\"}"))
+        mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/publish")
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"at\": \"2030-01-01T08:00:00Z\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SCHEDULED"))
                 .andExpect(jsonPath("$.scheduledAt").value("2030-01-01T08:00:00Z"));
@@ -238,7 +285,8 @@ class ArticleControllerTests {
     @Test
     void aRefusedTransitionIs409() throws Exception {
         given(articles.unpublish(Fixtures.ARTICLE_ID, ExpectedRevision.any(), "editor"))
-                .willThrow(Fixtures.refused("Only a published or scheduled article can be unpublished; this one is DRAFT."));
+                .willThrow(Fixtures.refused(
+                        "Only a published or scheduled article can be unpublished; this one is DRAFT."));
 
         mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/unpublish").with(editor()))
                 .andExpect(status().isConflict())
@@ -247,14 +295,17 @@ class ArticleControllerTests {
 
     @Test
     void deleteIs204() throws Exception {
-        mvc.perform(delete("/api/articles/" + Fixtures.ARTICLE_ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"3\""))
+        mvc.perform(delete("/api/articles/" + Fixtures.ARTICLE_ID)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"3\""))
                 .andExpect(status().isNoContent());
         verify(articles).delete(Fixtures.ARTICLE_ID, ExpectedRevision.exactly(3), new Editor("editor", false));
     }
 
     @Test
     void readersListPublishedArticlesAndMayNotAskForDrafts() throws Exception {
-        given(articles.list(any())).willReturn(new ArticlePage<>(List.of(Fixtures.publishedWithDraft("Live", "Draft")), 0, 20, 1));
+        given(articles.list(any()))
+                .willReturn(new ArticlePage<>(List.of(Fixtures.publishedWithDraft("Live", "Draft")), 0, 20, 1));
 
         mvc.perform(get("/api/articles").param("category", "Audio"))
                 .andExpect(status().isOk())
@@ -276,7 +327,11 @@ class ArticleControllerTests {
     void editorsListWorkingCopiesInAnyStatus() throws Exception {
         given(articles.list(any())).willReturn(new ArticlePage<>(List.of(Fixtures.draft("Draft")), 1, 5, 6));
 
-        mvc.perform(get("/api/articles").param("status", "DRAFT").param("page", "1").param("size", "5").with(editor()))
+        mvc.perform(get("/api/articles")
+                        .param("status", "DRAFT")
+                        .param("page", "1")
+                        .param("size", "5")
+                        .with(editor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].status").value("DRAFT"))
                 .andExpect(jsonPath("$.totalPages").value(2));
@@ -285,7 +340,10 @@ class ArticleControllerTests {
 
     @Test
     void badListParametersAreEachNamed() throws Exception {
-        mvc.perform(get("/api/articles").param("page", "-1").param("size", "101").param("status", "LIVE"))
+        mvc.perform(get("/api/articles")
+                        .param("page", "-1")
+                        .param("size", "101")
+                        .param("status", "LIVE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.page", hasItem("must be 0 or more")))
                 .andExpect(jsonPath("$.errors.size", hasItem("must be between 1 and 100")))
@@ -299,8 +357,10 @@ class ArticleControllerTests {
     @Test
     void revisionsAreForEditorsOnly() throws Exception {
         mvc.perform(get("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1").with(jwt())).andExpect(status().isForbidden());
-        mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1/restore").with(editor()))
+        mvc.perform(get("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1").with(jwt()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1/restore")
+                        .with(editor()))
                 .andExpect(status().isPreconditionRequired());
         verify(articles, never()).restore(any(), anyLong(), any(), any());
     }

@@ -1,10 +1,9 @@
 package io.roundup.devservices.spring;
 
+import io.roundup.devservices.DevServices;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import io.roundup.devservices.DevServices;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -45,7 +44,8 @@ record DevServicesContextCustomizer(Set<Service> services, String mongoDatabase)
             properties.put("spring.cloud.stream.kafka.binder.brokers", bootstrapServers);
         }
         if (services.contains(Service.ELASTICSEARCH)) {
-            properties.put("spring.elasticsearch.uris", DevServices.elasticsearch().httpUri());
+            properties.put(
+                    "spring.elasticsearch.uris", DevServices.elasticsearch().httpUri());
         }
         if (services.contains(Service.MONGODB)) {
             properties.put("spring.mongodb.uri", DevServices.mongo().connectionString(mongoDatabase));

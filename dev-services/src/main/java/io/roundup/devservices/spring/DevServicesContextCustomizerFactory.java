@@ -4,7 +4,6 @@ import java.lang.reflect.Modifier;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -14,8 +13,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class DevServicesContextCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass,
-            List<ContextConfigurationAttributes> configAttributes) {
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
         WithDevServices annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass, WithDevServices.class);
         if (annotation == null || annotation.value().length == 0) {
             return null;

@@ -3,7 +3,6 @@ package io.roundup.devservices.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.test.context.ContextCustomizer;
@@ -15,7 +14,8 @@ class DevServicesContextCustomizerFactoryTests {
 
     @Test
     void isRegisteredWithSpringTest() {
-        assertThat(SpringFactoriesLoader.loadFactories(ContextCustomizerFactory.class, getClass().getClassLoader()))
+        assertThat(SpringFactoriesLoader.loadFactories(
+                        ContextCustomizerFactory.class, getClass().getClassLoader()))
                 .hasAtLeastOneElementOfType(DevServicesContextCustomizerFactory.class);
     }
 
@@ -47,17 +47,13 @@ class DevServicesContextCustomizerFactoryTests {
     }
 
     @WithDevServices({Service.MONGODB, Service.KAFKA})
-    static class KafkaAndMongo {
-    }
+    static class KafkaAndMongo {}
 
-    static class InheritsKafkaAndMongo extends KafkaAndMongo {
-    }
+    static class InheritsKafkaAndMongo extends KafkaAndMongo {}
 
     @WithDevServices(Service.KAFKA)
-    static class KafkaOnly {
-    }
+    static class KafkaOnly {}
 
     @WithDevServices(Service.KAFKA)
-    static class OtherKafkaOnly {
-    }
+    static class OtherKafkaOnly {}
 }

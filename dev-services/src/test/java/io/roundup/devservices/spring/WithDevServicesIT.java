@@ -34,14 +34,17 @@ class WithDevServicesIT {
 
     @Test
     void leavesTheTestsOwnPropertiesOnTop() {
-        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.brokers")).isEqualTo("from-the-test:1");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.brokers"))
+                .isEqualTo("from-the-test:1");
     }
 
     @Test
     void mongoUriWorksWithTheDriver(@Value("${spring.mongodb.uri}") String uri) {
         try (MongoClient client = MongoClients.create(uri)) {
             client.getDatabase("test_WithDevServicesIT").getCollection("things").insertOne(new Document("n", 1));
-            assertThat(client.getDatabase("test_WithDevServicesIT").getCollection("things").countDocuments())
+            assertThat(client.getDatabase("test_WithDevServicesIT")
+                            .getCollection("things")
+                            .countDocuments())
                     .isEqualTo(1);
         }
     }
@@ -59,6 +62,5 @@ class WithDevServicesIT {
     }
 
     @Configuration
-    static class Empty {
-    }
+    static class Empty {}
 }

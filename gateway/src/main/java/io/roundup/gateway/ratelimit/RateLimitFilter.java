@@ -1,10 +1,10 @@
 package io.roundup.gateway.ratelimit;
 
+import io.roundup.gateway.web.ProblemException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
-import io.roundup.gateway.web.ProblemException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -61,8 +59,11 @@ class RateLimitFilter implements WebFilter {
         long seconds = decision.retryAfterSeconds();
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "Too many requests from your address; retry in " + seconds + " s.", headers));
+        return Mono.error(new ProblemException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests",
+                "Too many requests from your address; retry in " + seconds + " s.",
+                headers));
     }
 
     private TokenBuckets budgetFor(HttpMethod method, String path) {

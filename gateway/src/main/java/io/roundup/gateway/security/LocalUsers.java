@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -41,7 +39,10 @@ class LocalUsers {
             String password = user.password();
             if (!StringUtils.hasText(password)) {
                 password = randomPassword();
-                log.warn("Generated password for user '{}' (set {} to choose one): {}", username, variable(username),
+                log.warn(
+                        "Generated password for user '{}' (set {} to choose one): {}",
+                        username,
+                        variable(username),
                         password);
             }
             accounts.put(username, new Account(encoder.encode(password), List.copyOf(user.roles())));
@@ -69,6 +70,5 @@ class LocalUsers {
         return "ROUNDUP_" + username.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
     }
 
-    private record Account(String hash, List<String> roles) {
-    }
+    private record Account(String hash, List<String> roles) {}
 }

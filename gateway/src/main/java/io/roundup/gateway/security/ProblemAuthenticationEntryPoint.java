@@ -1,5 +1,6 @@
 package io.roundup.gateway.security;
 
+import io.roundup.gateway.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,8 +9,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
-
-import io.roundup.gateway.web.ProblemWriter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,13 +31,11 @@ final class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntry
                 && OAuth2ErrorCodes.INVALID_REQUEST.equals(oauth.getError().getErrorCode())) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\"");
             detail = "The Authorization header must hold a single bearer token: Authorization: Bearer <token>.";
-        }
-        else if (ex instanceof OAuth2AuthenticationException) {
+        } else if (ex instanceof OAuth2AuthenticationException) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             detail = "The bearer token is malformed, expired or not issued by Roundup; "
                     + "get a new one from POST /api/auth/token.";
-        }
-        else {
+        } else {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             detail = "This request needs a bearer token; get one from POST /api/auth/token.";
         }

@@ -1,8 +1,8 @@
 package io.roundup.gateway.security;
 
+import io.roundup.gateway.web.ProblemWriter;
 import java.util.List;
 import java.util.Objects;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +32,6 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-
-import io.roundup.gateway.web.ProblemWriter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,61 +43,63 @@ import reactor.core.publisher.Mono;
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-    private static final String[] SERVICE_AREAS = { "/api/articles/**", "/api/products/**", "/api/search/**" };
+    private static final String[] SERVICE_AREAS = {"/api/articles/**", "/api/products/**", "/api/search/**"};
 
-    private static final String[] ADMIN_ONLY = { "/api/search/reindex", "/api/search/reindex/**",
-            "/api/search/admin/**" };
+    private static final String[] ADMIN_ONLY = {"/api/search/reindex", "/api/search/reindex/**", "/api/search/admin/**"
+    };
 
     @Bean
-    SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
-            ProblemWriter problems) {
+    SecurityWebFilterChain edgeSecurity(
+            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemWriter problems) {
         ProblemAuthenticationEntryPoint unauthorized = new ProblemAuthenticationEntryPoint(problems);
         ProblemAccessDeniedHandler forbidden = new ProblemAccessDeniedHandler(problems);
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .logout(ServerHttpSecurity.LogoutSpec::disable)
-            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-            .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-            .cors(Customizer.withDefaults())
-            // Cache-Control stays the services' decision (ETag revalidation of public reads); the token endpoint
-            // sets no-store itself.
-            .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
-                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-            .authorizeExchange(exchanges -> exchanges.pathMatchers("/api/auth/**")
-                .permitAll()
-                .pathMatchers(ADMIN_ONLY)
-                .hasRole("ADMIN")
-                .pathMatchers(HttpMethod.POST, SERVICE_AREAS)
-                .hasAnyRole("EDITOR", "ADMIN")
-                .pathMatchers(HttpMethod.PUT, SERVICE_AREAS)
-                .hasAnyRole("EDITOR", "ADMIN")
-                .pathMatchers(HttpMethod.PATCH, SERVICE_AREAS)
-                .hasAnyRole("EDITOR", "ADMIN")
-                .pathMatchers(HttpMethod.DELETE, SERVICE_AREAS)
-                .hasAnyRole("EDITOR", "ADMIN")
-                .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                .permitAll()
-                .pathMatchers("/actuator/**")
-                .hasRole("ADMIN")
-                .anyExchange()
-                .permitAll())
-            .oauth2ResourceServer(resourceServer -> resourceServer
-                .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
-                .bearerTokenConverter(bearerOnly())
-                .authenticationEntryPoint(unauthorized)
-                .accessDeniedHandler(forbidden))
-            .exceptionHandling(
-                    handling -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-            .build();
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .cors(Customizer.withDefaults())
+                // Cache-Control stays the services' decision (ETag revalidation of public reads); the token endpoint
+                // sets no-store itself.
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+                        .contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/auth/**")
+                        .permitAll()
+                        .pathMatchers(ADMIN_ONLY)
+                        .hasRole("ADMIN")
+                        .pathMatchers(HttpMethod.POST, SERVICE_AREAS)
+                        .hasAnyRole("EDITOR", "ADMIN")
+                        .pathMatchers(HttpMethod.PUT, SERVICE_AREAS)
+                        .hasAnyRole("EDITOR", "ADMIN")
+                        .pathMatchers(HttpMethod.PATCH, SERVICE_AREAS)
+                        .hasAnyRole("EDITOR", "ADMIN")
+                        .pathMatchers(HttpMethod.DELETE, SERVICE_AREAS)
+                        .hasAnyRole("EDITOR", "ADMIN")
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .pathMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+                        .bearerTokenConverter(bearerOnly())
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .build();
     }
 
     /** Verifies tokens with the gateway's own public key: RS256 only, our issuer, not expired, exp required. */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKey signingKey, AuthSettings settings) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(signingKey.publicKey())
-            .signatureAlgorithm(SignatureAlgorithm.RS256)
-            .build();
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull)));
@@ -117,8 +117,8 @@ class SecurityConfiguration {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
-        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
-                "X-Request-Id"));
+        cors.setAllowedHeaders(
+                List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH, "X-Request-Id"));
         cors.setExposedHeaders(
                 List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, "X-Request-Id", HttpHeaders.RETRY_AFTER));
         cors.setAllowCredentials(false);
@@ -130,7 +130,10 @@ class SecurityConfiguration {
     /** The firewall's refusals (encoded slashes, "..", ";" in paths…) as problem+json instead of an empty 400. */
     @Bean
     ServerExchangeRejectedHandler exchangeRejectedHandler(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "Rejected request",
+        return (exchange, rejected) -> problems.write(
+                exchange,
+                HttpStatus.BAD_REQUEST,
+                "Rejected request",
                 "The request address contains characters or sequences that are not allowed.");
     }
 

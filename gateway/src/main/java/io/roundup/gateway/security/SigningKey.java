@@ -1,5 +1,10 @@
 package io.roundup.gateway.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,16 +25,9 @@ import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -59,8 +57,7 @@ class SigningKey {
     SigningKey(@Nullable Path keyFile) {
         try {
             this.jwk = toJwk(keyFile != null ? loadOrCreate(keyFile) : generate());
-        }
-        catch (IOException | GeneralSecurityException | JOSEException ex) {
+        } catch (IOException | GeneralSecurityException | JOSEException ex) {
             throw new IllegalStateException(
                     "Cannot load or create the token signing key at " + keyFile + ": " + ex, ex);
         }
@@ -77,8 +74,7 @@ class SigningKey {
     RSAPublicKey publicKey() {
         try {
             return jwk.toRSAPublicKey();
-        }
-        catch (JOSEException ex) {
+        } catch (JOSEException ex) {
             throw new IllegalStateException(ex);
         }
     }
@@ -103,11 +99,9 @@ class SigningKey {
             Files.move(temporary, file);
             log.info("Created a new token signing key at {}", file);
             return key;
-        }
-        catch (FileAlreadyExistsException ex) {
+        } catch (FileAlreadyExistsException ex) {
             return parse(Files.readString(file, StandardCharsets.US_ASCII));
-        }
-        finally {
+        } finally {
             Files.deleteIfExists(temporary);
         }
     }
@@ -117,7 +111,8 @@ class SigningKey {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+        };
     }
 
     private static void warnIfReadableByOthers(Path file) throws IOException {
@@ -154,17 +149,18 @@ class SigningKey {
 
     static String pem(RSAPrivateCrtKey key) {
         String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-            .encodeToString(key.getEncoded());
+                .encodeToString(key.getEncoded());
         return PEM_BEGIN + "\n" + base64 + "\n" + PEM_END + "\n";
     }
 
     private static RSAKey toJwk(RSAPrivateCrtKey privateKey) throws GeneralSecurityException, JOSEException {
         RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-            .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-        return new RSAKey.Builder(publicKey).privateKey(privateKey)
-            .keyUse(KeyUse.SIGNATURE)
-            .algorithm(JWSAlgorithm.RS256)
-            .keyIDFromThumbprint()
-            .build();
+                .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        return new RSAKey.Builder(publicKey)
+                .privateKey(privateKey)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyIDFromThumbprint()
+                .build();
     }
 }

@@ -1,15 +1,13 @@
 package io.roundup.gateway.security;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -51,18 +49,20 @@ class TokenIssuer {
     IssuedToken issue(String username, List<String> roles) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JwtClaimsSet claims = JwtClaimsSet.builder()
-            .issuer(issuer)
-            .subject(username)
-            .claim(ROLES_CLAIM, List.copyOf(roles))
-            .issuedAt(now)
-            .expiresAt(now.plus(lifetime))
-            .id(UUID.randomUUID().toString())
-            .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
+                .issuer(issuer)
+                .subject(username)
+                .claim(ROLES_CLAIM, List.copyOf(roles))
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .id(UUID.randomUUID().toString())
+                .build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keyId)
+                .type("JWT")
+                .build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new IssuedToken(value, lifetime);
     }
 
-    record IssuedToken(String value, Duration expiresIn) {
-    }
+    record IssuedToken(String value, Duration expiresIn) {}
 }

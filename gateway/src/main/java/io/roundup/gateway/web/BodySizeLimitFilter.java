@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,18 +41,21 @@ class BodySizeLimitFilter implements WebFilter {
         // A chunked body announces no length: read it up to the limit first so that an oversized one never
         // reaches a service half-sent.
         return DataBufferUtils.join(request.getBody(), (int) maxBytes)
-            .onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
-            .map(body -> exchange.mutate().request(withBody(request, body)).build())
-            .defaultIfEmpty(exchange)
-            .flatMap(chain::filter);
+                .onErrorMap(DataBufferLimitException.class, ex -> tooLarge())
+                .map(body -> exchange.mutate().request(withBody(request, body)).build())
+                .defaultIfEmpty(exchange)
+                .flatMap(chain::filter);
     }
 
     private ProblemException tooLarge() {
         // The rest of the body is never read: closing the connection spares both sides draining it.
         HttpHeaders headers = new HttpHeaders();
         headers.setConnection("close");
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-                "The request body is larger than the " + maxBytes + " bytes the gateway accepts.", headers);
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request body too large",
+                "The request body is larger than the " + maxBytes + " bytes the gateway accepts.",
+                headers);
     }
 
     private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body) {

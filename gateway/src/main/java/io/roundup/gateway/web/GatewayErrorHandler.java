@@ -1,5 +1,6 @@
 package io.roundup.gateway.web;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -8,12 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-
-import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.http.client.PrematureCloseException;
-
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -28,8 +25,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Turns every failure inside the gateway into problem+json: its own refusals, unknown routes, malformed input, and a
@@ -65,33 +62,47 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return invalid(invalid);
         }
         if (causedBy(ex, DataBufferLimitException.class)) {
-            return answer(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            return answer(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
                     "The request body is larger than the gateway accepts.");
         }
-        if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)
+        if (causedBy(ex, ConnectException.class)
+                || causedBy(ex, UnknownHostException.class)
                 || causedBy(ex, NoRouteToHostException.class)) {
             log.warn("The {} service is not reachable: {}", area(exchange), ex.toString());
-            return answer(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+            return answer(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Service unavailable",
                     "The " + area(exchange) + " service is not reachable right now; try again shortly.");
         }
         if (causedBy(ex, PrematureCloseException.class)) {
             log.warn("The {} service closed the connection before answering: {}", area(exchange), ex.toString());
-            return answer(HttpStatus.BAD_GATEWAY, "Bad gateway",
+            return answer(
+                    HttpStatus.BAD_GATEWAY,
+                    "Bad gateway",
                     "The " + area(exchange) + " service closed the connection before answering; try again shortly.");
         }
         if (causedBy(ex, TimeoutException.class) || causedBy(ex, ReadTimeoutException.class)) {
             return gatewayTimeout(exchange);
         }
         if (ex instanceof ServerWebInputException) {
-            return answer(HttpStatus.BAD_REQUEST, "Malformed request",
+            return answer(
+                    HttpStatus.BAD_REQUEST,
+                    "Malformed request",
                     "The request body is missing or is not valid JSON of the expected shape.");
         }
         if (ex instanceof ErrorResponse error) {
             return fromStatus(exchange, error);
         }
-        log.error("Unexpected failure while handling {} {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath(), ex);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        log.error(
+                "Unexpected failure while handling {} {}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(),
+                ex);
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "Something went wrong in the gateway; quote the request id when you report it.");
     }
 
@@ -102,14 +113,17 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         }
         String detail = switch (status) {
             case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> "This address does not accept the " + exchange.getRequest().getMethod().name()
-                    + " method.";
+            case METHOD_NOT_ALLOWED ->
+                "This address does not accept the "
+                        + exchange.getRequest().getMethod().name() + " method.";
             case NOT_ACCEPTABLE -> "This address cannot answer in the media type that was asked for.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
             case CONTENT_TOO_LARGE -> "The request body is larger than the gateway accepts.";
             case GATEWAY_TIMEOUT -> timeoutDetail(exchange);
-            default -> status.is5xxServerError() ? "Something went wrong in the gateway; try again shortly."
-                    : status.getReasonPhrase() + ".";
+            default ->
+                status.is5xxServerError()
+                        ? "Something went wrong in the gateway; try again shortly."
+                        : status.getReasonPhrase() + ".";
         };
         if (status == HttpStatus.GATEWAY_TIMEOUT) {
             log.warn("The {} service did not answer in time", area(exchange));
@@ -132,10 +146,10 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (FieldError error : invalid.getFieldErrors()) {
             errors.computeIfAbsent(error.getField(), field -> new ArrayList<>())
-                .add(String.valueOf(error.getDefaultMessage()));
+                    .add(String.valueOf(error.getDefaultMessage()));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Some fields of the request are missing or invalid.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Some fields of the request are missing or invalid.");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return new Answer(problem, HttpHeaders.EMPTY);
@@ -163,6 +177,5 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         return false;
     }
 
-    private record Answer(ProblemDetail problem, HttpHeaders headers) {
-    }
+    private record Answer(ProblemDetail problem, HttpHeaders headers) {}
 }

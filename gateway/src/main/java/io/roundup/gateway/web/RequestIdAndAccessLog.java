@@ -1,12 +1,10 @@
 package io.roundup.gateway.web;
 
-import java.util.concurrent.TimeUnit;
-
 import io.micrometer.context.ContextRegistry;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -14,7 +12,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
-
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.util.context.Context;
@@ -32,8 +29,11 @@ class RequestIdAndAccessLog implements WebHttpHandlerBuilderCustomizer {
         // With spring.reactor.context-propagation=auto, Reactor copies the request id from the subscriber context
         // into the MDC around every operator, so log lines written anywhere in the exchange carry it.
         ContextRegistry.getInstance()
-            .registerThreadLocalAccessor(RequestIds.MDC_KEY, () -> MDC.get(RequestIds.MDC_KEY),
-                    value -> MDC.put(RequestIds.MDC_KEY, value), () -> MDC.remove(RequestIds.MDC_KEY));
+                .registerThreadLocalAccessor(
+                        RequestIds.MDC_KEY,
+                        () -> MDC.get(RequestIds.MDC_KEY),
+                        value -> MDC.put(RequestIds.MDC_KEY, value),
+                        () -> MDC.remove(RequestIds.MDC_KEY));
     }
 
     @Override
@@ -45,20 +45,21 @@ class RequestIdAndAccessLog implements WebHttpHandlerBuilderCustomizer {
         return (request, response) -> {
             long started = System.nanoTime();
             String requestId = RequestIds.acceptOrCreate(request.getHeaders().getFirst(RequestIds.HEADER));
-            ServerHttpRequest identified = request.mutate().header(RequestIds.HEADER, requestId).build();
+            ServerHttpRequest identified =
+                    request.mutate().header(RequestIds.HEADER, requestId).build();
             response.beforeCommit(() -> {
                 // set, not add: a service that echoes the id must not make it appear twice
                 response.getHeaders().set(RequestIds.HEADER, requestId);
                 return Mono.empty();
             });
             return next.handle(identified, response)
-                .doFinally(signal -> logExchange(identified, response, requestId, started, signal))
-                .contextWrite(Context.of(RequestIds.MDC_KEY, requestId));
+                    .doFinally(signal -> logExchange(identified, response, requestId, started, signal))
+                    .contextWrite(Context.of(RequestIds.MDC_KEY, requestId));
         };
     }
 
-    private static void logExchange(ServerHttpRequest request, ServerHttpResponse response, String requestId,
-            long started, SignalType signal) {
+    private static void logExchange(
+            ServerHttpRequest request, ServerHttpResponse response, String requestId, long started, SignalType signal) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         HttpStatusCode status = response.getStatusCode();
         Object outcome = signal == SignalType.CANCEL ? "cancelled" : (status != null ? status.value() : "-");
@@ -66,14 +67,14 @@ class RequestIdAndAccessLog implements WebHttpHandlerBuilderCustomizer {
         String path = request.getPath().value();
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
-            accessLog.atInfo()
-                .addKeyValue("method", method)
-                .addKeyValue("path", path)
-                .addKeyValue("status", outcome)
-                .addKeyValue("durationMs", millis)
-                .log("{} {} {} {} ms", method, path, outcome, millis);
-        }
-        finally {
+            accessLog
+                    .atInfo()
+                    .addKeyValue("method", method)
+                    .addKeyValue("path", path)
+                    .addKeyValue("status", outcome)
+                    .addKeyValue("durationMs", millis)
+                    .log("{} {} {} {} ms", method, path, outcome, millis);
+        } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }

@@ -1,14 +1,12 @@
 package io.roundup.gateway.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenBucketsTests {
 
@@ -91,20 +89,26 @@ class TokenBucketsTests {
         small.tryTake("e");
 
         assertThat(small.size()).isEqualTo(3);
-        assertThat(small.tryTake("f").allowed()).as("c, d and e spent the shared overflow budget").isFalse();
-        assertThat(small.tryTake("a").allowed()).as("known clients keep their own budget").isTrue();
+        assertThat(small.tryTake("f").allowed())
+                .as("c, d and e spent the shared overflow budget")
+                .isFalse();
+        assertThat(small.tryTake("a").allowed())
+                .as("known clients keep their own budget")
+                .isTrue();
     }
 
     @Test
     void keysIpv4ClientsByAddressAndIpv6ClientsByTheirSlash64() {
         assertThat(RateLimitFilter.clientKey(from("192.0.2.7"))).isEqualTo("192.0.2.7");
         assertThat(RateLimitFilter.clientKey(from("2001:db8:1:2:aaaa::1")))
-            .isEqualTo(RateLimitFilter.clientKey(from("2001:db8:1:2:bbbb::9")))
-            .isNotEqualTo(RateLimitFilter.clientKey(from("2001:db8:1:3::1")));
+                .isEqualTo(RateLimitFilter.clientKey(from("2001:db8:1:2:bbbb::9")))
+                .isNotEqualTo(RateLimitFilter.clientKey(from("2001:db8:1:3::1")));
     }
 
     private static MockServerHttpRequest from(String address) {
-        return MockServerHttpRequest.get("/").remoteAddress(new InetSocketAddress(address, 40000)).build();
+        return MockServerHttpRequest.get("/")
+                .remoteAddress(new InetSocketAddress(address, 40000))
+                .build();
     }
 
     private void drain(String client) {

@@ -1,25 +1,29 @@
 package io.roundup.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
 class LocalUsersTests {
 
     private static AuthSettings settings(String editorPassword, String adminPassword) {
-        return new AuthSettings("roundup", Duration.ofHours(1), null,
-                Map.of("editor", new AuthSettings.User(editorPassword, List.of("EDITOR")), "admin",
+        return new AuthSettings(
+                "roundup",
+                Duration.ofHours(1),
+                null,
+                Map.of(
+                        "editor",
+                        new AuthSettings.User(editorPassword, List.of("EDITOR")),
+                        "admin",
                         new AuthSettings.User(adminPassword, List.of("ADMIN", "EDITOR"))));
     }
 
@@ -38,14 +42,16 @@ class LocalUsersTests {
         assertThat(users.authenticate("editor", "admin-secret")).isEmpty();
         assertThat(users.authenticate("nobody", "editor-secret")).isEmpty();
         assertThat(users.authenticate("editor", "")).isEmpty();
-        assertThat(users.authenticate("editor", "editor-secret" + "x".repeat(100))).isEmpty();
+        assertThat(users.authenticate("editor", "editor-secret" + "x".repeat(100)))
+                .isEmpty();
     }
 
     @Test
     void generatesAndLogsOncePasswordsThatWereNotConfigured(CapturedOutput output) {
         LocalUsers users = new LocalUsers(settings("", "admin-secret"));
 
-        Matcher generated = Pattern.compile("Generated password for user 'editor' .*: (\\S+)").matcher(output.getAll());
+        Matcher generated = Pattern.compile("Generated password for user 'editor' .*: (\\S+)")
+                .matcher(output.getAll());
         assertThat(generated.find()).isTrue();
         assertThat(generated.group(1)).hasSizeGreaterThanOrEqualTo(24);
         assertThat(users.authenticate("editor", generated.group(1))).contains(List.of("EDITOR"));

@@ -1,16 +1,15 @@
 package io.roundup.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SigningKeyTests {
 
@@ -24,7 +23,8 @@ class SigningKeyTests {
         new SigningKey(file);
 
         assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (var leftovers = Files.list(file.getParent())) {
             assertThat(leftovers).containsExactly(file);
         }
@@ -47,13 +47,14 @@ class SigningKeyTests {
 
         List<?> keys = (List<?>) key.publicJwkSet().get("keys");
 
-        assertThat(keys).singleElement()
-            .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
-            .containsEntry("kid", key.keyId())
-            .containsEntry("kty", "RSA")
-            .containsEntry("alg", "RS256")
-            .containsKeys("n", "e")
-            .doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
+        assertThat(keys)
+                .singleElement()
+                .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+                .containsEntry("kid", key.keyId())
+                .containsEntry("kty", "RSA")
+                .containsEntry("alg", "RS256")
+                .containsKeys("n", "e")
+                .doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
     }
 
     @Test

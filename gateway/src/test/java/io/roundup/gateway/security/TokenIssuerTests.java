@@ -1,21 +1,19 @@
 package io.roundup.gateway.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TokenIssuerTests {
 
@@ -23,7 +21,8 @@ class TokenIssuerTests {
 
     private final TokenIssuer issuer = new TokenIssuer(KEY, "roundup", Duration.ofHours(1), Clock.systemUTC());
 
-    private final NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.publicKey()).build();
+    private final NimbusJwtDecoder decoder =
+            NimbusJwtDecoder.withPublicKey(KEY.publicKey()).build();
 
     @Test
     void issuesAnRs256TokenWithTheAgreedClaims() {
@@ -42,8 +41,12 @@ class TokenIssuerTests {
 
     @Test
     void givesEveryTokenItsOwnId() {
-        String first = decoder.decode(issuer.issue("admin", List.of("ADMIN", "EDITOR")).value()).getId();
-        String second = decoder.decode(issuer.issue("admin", List.of("ADMIN", "EDITOR")).value()).getId();
+        String first = decoder.decode(
+                        issuer.issue("admin", List.of("ADMIN", "EDITOR")).value())
+                .getId();
+        String second = decoder.decode(
+                        issuer.issue("admin", List.of("ADMIN", "EDITOR")).value())
+                .getId();
 
         assertThat(first).isNotEqualTo(second);
     }
@@ -51,8 +54,9 @@ class TokenIssuerTests {
     @Test
     void issuesTokensThatExpire() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-        String stale = new TokenIssuer(KEY, "roundup", Duration.ofHours(1), twoHoursAgo).issue("editor", List.of("EDITOR"))
-            .value();
+        String stale = new TokenIssuer(KEY, "roundup", Duration.ofHours(1), twoHoursAgo)
+                .issue("editor", List.of("EDITOR"))
+                .value();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("roundup"));
 
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(stale));
@@ -61,8 +65,9 @@ class TokenIssuerTests {
     @Test
     void signsWithAKeyThatOtherKeysCannotStandIn() {
         SigningKey other = new SigningKey((Path) null);
-        String foreign = new TokenIssuer(other, "roundup", Duration.ofHours(1), Clock.systemUTC()).issue("admin",
-                List.of("ADMIN")).value();
+        String foreign = new TokenIssuer(other, "roundup", Duration.ofHours(1), Clock.systemUTC())
+                .issue("admin", List.of("ADMIN"))
+                .value();
 
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(foreign));
     }

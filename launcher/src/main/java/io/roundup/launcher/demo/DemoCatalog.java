@@ -1,12 +1,11 @@
 package io.roundup.launcher.demo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +22,10 @@ record DemoCatalog(List<Product> products, List<Roundup> roundups) {
      * field (a film has no brand) is left out on writing rather than sent as null.
      */
     static final JsonMapper JSON = JsonMapper.builder()
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
-        .build();
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     static DemoCatalog load() {
         try (InputStream in = DemoCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -34,37 +33,35 @@ record DemoCatalog(List<Product> products, List<Roundup> roundups) {
                 throw new SeedingFailed(RESOURCE + " is missing from the launcher's class path");
             }
             return JSON.readValue(in, DemoCatalog.class);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new UncheckedIOException("cannot read " + RESOURCE, ex);
         }
     }
 
     /** A product as {@code POST /api/products} takes it, plus the {@code key} that roundups use to name it. */
-    record Product(String key, String name, String kind, String brand, Map<String, String> attributes,
-            List<Offer> offers) {
-    }
+    record Product(
+            String key, String name, String kind, String brand, Map<String, String> attributes, List<Offer> offers) {}
 
-    record Offer(String retailer, String url, Price price) {
-    }
+    record Offer(String retailer, String url, Price price) {}
 
-    record Price(String amount, String currency) {
-    }
+    record Price(String amount, String currency) {}
 
     /** An article as {@code POST /api/articles} takes it, except that entries name a product by key. */
-    record Roundup(String title, String summary, String category, List<String> tags, Author author, String intro,
-            List<Entry> entries, List<Section> sections) {
-    }
+    record Roundup(
+            String title,
+            String summary,
+            String category,
+            List<String> tags,
+            Author author,
+            String intro,
+            List<Entry> entries,
+            List<Section> sections) {}
 
-    record Author(String name, String bio) {
-    }
+    record Author(String name, String bio) {}
 
-    record Entry(int rank, String product, String heading, String body, List<Feature> features) {
-    }
+    record Entry(int rank, String product, String heading, String body, List<Feature> features) {}
 
-    record Feature(String name, String description) {
-    }
+    record Feature(String name, String description) {}
 
-    record Section(String heading, String body) {
-    }
+    record Section(String heading, String body) {}
 }

@@ -42,8 +42,7 @@ final class DemoJournal {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     journal.replay(line);
                 }
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new SeedingFailed("cannot read " + file + ": " + ex.getMessage(), ex);
             }
         }
@@ -83,8 +82,7 @@ final class DemoJournal {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 // harmless: with the marker written, the journal is never read again
             }
         }
@@ -95,10 +93,13 @@ final class DemoJournal {
         if (file != null) {
             try {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Files.writeString(
+                        file,
+                        line + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new SeedingFailed("cannot write " + file + ": " + ex.getMessage(), ex);
             }
         }

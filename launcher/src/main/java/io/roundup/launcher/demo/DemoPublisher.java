@@ -1,5 +1,9 @@
 package io.roundup.launcher.demo;
 
+import static io.roundup.launcher.demo.DemoCatalog.JSON;
+
+import io.roundup.launcher.demo.DemoCatalog.Product;
+import io.roundup.launcher.demo.DemoCatalog.Roundup;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,14 +17,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.roundup.launcher.demo.DemoCatalog.Product;
-import io.roundup.launcher.demo.DemoCatalog.Roundup;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static io.roundup.launcher.demo.DemoCatalog.JSON;
 
 /**
  * Publishes the demo catalog through the gateway's public API, as an editor would: the content then takes the path
@@ -45,9 +44,9 @@ final class DemoPublisher {
 
     /** HTTP/1.1 as the gateway speaks it on plain http, without the client's h2c upgrade attempt on every request. */
     private static final HttpClient HTTP = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(CONNECT_TIMEOUT)
-        .build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .build();
 
     private final URI gateway;
 
@@ -81,12 +80,17 @@ final class DemoPublisher {
         for (Roundup roundup : catalog.roundups()) {
             String item = "roundup \"" + roundup.title() + "\"";
             String id = journal.articleId(roundup.title()).orElseGet(() -> {
-                String created = id(item, post(item, "/api/articles", token, article(item, roundup, productIds), NOT_YET));
+                String created =
+                        id(item, post(item, "/api/articles", token, article(item, roundup, productIds), NOT_YET));
                 journal.article(roundup.title(), created);
                 return created;
             });
             if (!journal.isPublished(roundup.title())) {
-                post(item + " (publish)", "/api/articles/" + id + "/publish", token, JSON.createObjectNode(),
+                post(
+                        item + " (publish)",
+                        "/api/articles/" + id + "/publish",
+                        token,
+                        JSON.createObjectNode(),
                         NOT_YET_PUBLISHABLE);
                 journal.published(roundup.title());
             }
@@ -95,13 +99,15 @@ final class DemoPublisher {
     }
 
     /** What was published, for the progress line. */
-    record Published(int products, int roundups) {
-    }
+    record Published(int products, int roundups) {}
 
     private String token(String editorPassword) {
         String item = "editor sign-in";
-        ObjectNode credentials = JSON.createObjectNode().put("username", "editor").put("password", editorPassword);
-        String token = post(item, "/api/auth/token", null, credentials, NOT_YET).path("access_token").stringValue("");
+        ObjectNode credentials =
+                JSON.createObjectNode().put("username", "editor").put("password", editorPassword);
+        String token = post(item, "/api/auth/token", null, credentials, NOT_YET)
+                .path("access_token")
+                .stringValue("");
         if (token.isBlank()) {
             throw new SeedingFailed(item + ": the answer has no access_token");
         }
@@ -115,8 +121,8 @@ final class DemoPublisher {
             String key = entry.remove("product").stringValue("");
             String productId = productIds.get(key);
             if (productId == null) {
-                throw new SeedingFailed(item + ": entry " + entry.path("rank").asInt() + " names no known product ("
-                        + key + ")");
+                throw new SeedingFailed(
+                        item + ": entry " + entry.path("rank").asInt() + " names no known product (" + key + ")");
             }
             entry.put("productId", productId);
         }
@@ -133,10 +139,10 @@ final class DemoPublisher {
 
     private JsonNode post(String item, String path, String token, JsonNode body, Set<Integer> notYet) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path))
-            .timeout(ANSWER_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .timeout(ANSWER_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -146,36 +152,31 @@ final class DemoPublisher {
         }
         try {
             return JSON.readTree(response.body());
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             throw new SeedingFailed(item + ": the answer is not JSON", ex);
         }
     }
 
     /** Sends again after a pause while the request changes nothing: no connection, or a status in {@code notYet}. */
     private HttpResponse<String> send(String item, HttpRequest request, Set<Integer> notYet) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             boolean last = attempt == ATTEMPTS;
             try {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (!notYet.contains(response.statusCode()) || last) {
                     return response;
                 }
-            }
-            catch (ConnectException | HttpConnectTimeoutException ex) {
+            } catch (ConnectException | HttpConnectTimeoutException ex) {
                 if (last) {
-                    throw new SeedingFailed(item + ": the gateway at " + gateway + " is not reachable (" + ex + ")",
-                            ex);
+                    throw new SeedingFailed(
+                            item + ": the gateway at " + gateway + " is not reachable (" + ex + ")", ex);
                 }
-            }
-            catch (HttpTimeoutException ex) {
+            } catch (HttpTimeoutException ex) {
                 // not retried: the request may have been handled, and a second one would create a duplicate
                 throw new SeedingFailed(item + ": no answer within " + ANSWER_TIMEOUT.toSeconds() + " s", ex);
-            }
-            catch (IOException ex) {
+            } catch (IOException ex) {
                 throw new SeedingFailed(item + ": " + ex, ex);
-            }
-            catch (InterruptedException ex) {
+            } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new SeedingFailed(item + ": interrupted", ex);
             }
@@ -186,8 +187,7 @@ final class DemoPublisher {
     private void pause(int attempt) {
         try {
             Thread.sleep(retryPause.multipliedBy(attempt));
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new SeedingFailed("interrupted while waiting to retry", ex);
         }
@@ -200,13 +200,15 @@ final class DemoPublisher {
             JsonNode problem = JSON.readTree(response.body());
             String title = problem.path("title").stringValue("");
             String detail = problem.path("detail").stringValue("");
-            String errors = problem.path("errors").propertyStream()
-                .map(error -> error.getKey() + " " + messages(error.getValue()))
-                .collect(Collectors.joining("; "));
-            return oneLine(answer + (title.isBlank() ? "" : " " + title) + (detail.isBlank() ? "" : ": " + detail)
+            String errors = problem.path("errors")
+                    .propertyStream()
+                    .map(error -> error.getKey() + " " + messages(error.getValue()))
+                    .collect(Collectors.joining("; "));
+            return oneLine(answer
+                    + (title.isBlank() ? "" : " " + title)
+                    + (detail.isBlank() ? "" : ": " + detail)
                     + (errors.isBlank() ? "" : " (" + errors + ")"));
-        }
-        catch (JacksonException ex) {
+        } catch (JacksonException ex) {
             String body = response.body().isBlank() ? "" : ": " + response.body();
             return oneLine(answer + body);
         }
@@ -214,7 +216,9 @@ final class DemoPublisher {
 
     private static String messages(JsonNode messages) {
         if (messages.isArray()) {
-            return messages.valueStream().map(message -> message.stringValue("")).collect(Collectors.joining(", "));
+            return messages.valueStream()
+                    .map(message -> message.stringValue(""))
+                    .collect(Collectors.joining(", "));
         }
         return messages.stringValue(messages.toString());
     }

@@ -1,5 +1,6 @@
 package io.roundup.launcher.demo;
 
+import io.roundup.launcher.demo.DemoPublisher.Published;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import io.roundup.launcher.demo.DemoPublisher.Published;
 
 /**
  * Seeds the demo roundups on a data folder's first start. A failure never stops the platform: it is reported, and as
@@ -32,8 +31,7 @@ public final class DemoSeeding {
 
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
-    private DemoSeeding() {
-    }
+    private DemoSeeding() {}
 
     /** Whether this start seeds: the flag does not say {@code false} and the data folder has not been seeded yet. */
     public static boolean wanted(Map<String, String> env, Path dataDir) {
@@ -45,31 +43,37 @@ public final class DemoSeeding {
      * Publishes the demo content through the gateway as the {@code editor} user and writes the marker; reports
      * progress lines to {@code progress}, and a failure as one line to {@code problems}.
      */
-    public static boolean seed(URI gateway, String editorPassword, Path dataDir, Consumer<String> progress,
-            Consumer<String> problems) {
+    public static boolean seed(
+            URI gateway, String editorPassword, Path dataDir, Consumer<String> progress, Consumer<String> problems) {
         DemoJournal journal = DemoJournal.open(dataDir.resolve(JOURNAL));
-        boolean seeded = seed(dataDir, DemoCatalog::load,
+        boolean seeded = seed(
+                dataDir,
+                DemoCatalog::load,
                 catalog -> new DemoPublisher(gateway, RETRY_PAUSE).publish(catalog, editorPassword, journal),
-                progress, problems);
+                progress,
+                problems);
         if (seeded) {
             journal.delete();
         }
         return seeded;
     }
 
-    static boolean seed(Path dataDir, Supplier<DemoCatalog> catalog, Function<DemoCatalog, Published> publisher,
-            Consumer<String> progress, Consumer<String> problems) {
+    static boolean seed(
+            Path dataDir,
+            Supplier<DemoCatalog> catalog,
+            Function<DemoCatalog, Published> publisher,
+            Consumer<String> progress,
+            Consumer<String> problems) {
         long started = System.nanoTime();
         try {
             DemoCatalog demo = catalog.get();
-            progress.accept("Seeding demo content: " + demo.roundups().size() + " roundups, " + demo.products().size()
-                    + " products …");
+            progress.accept("Seeding demo content: " + demo.roundups().size() + " roundups, "
+                    + demo.products().size() + " products …");
             Published published = publisher.apply(demo);
             writeMarker(dataDir, published);
             progress.accept(String.format("  seeded in %.1f s", (System.nanoTime() - started) / 1e9));
             return true;
-        }
-        catch (RuntimeException | LinkageError ex) {
+        } catch (RuntimeException | LinkageError ex) {
             // LinkageError too: a launcher jar beside a stale lib/ folder must still leave the platform running
             problems.accept("roundup: demo content not seeded: " + reason(ex));
             return false;
@@ -84,10 +88,11 @@ public final class DemoSeeding {
         try {
             Files.createDirectories(dataDir);
             Files.writeString(marker, text);
-        }
-        catch (IOException ex) {
-            throw new SeedingFailed("it was published, but " + marker + " could not be written, so the next start "
-                    + "publishes it again (" + ex.getMessage() + ")", ex);
+        } catch (IOException ex) {
+            throw new SeedingFailed(
+                    "it was published, but " + marker + " could not be written, so the next start "
+                            + "publishes it again (" + ex.getMessage() + ")",
+                    ex);
         }
     }
 
@@ -95,7 +100,9 @@ public final class DemoSeeding {
         if (ex instanceof SeedingFailed) {
             return ex.getMessage();
         }
-        String message = ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("");
+        String message = ex.getMessage() == null
+                ? ""
+                : ": " + ex.getMessage().lines().findFirst().orElse("");
         return ex.getClass().getSimpleName() + message;
     }
 }

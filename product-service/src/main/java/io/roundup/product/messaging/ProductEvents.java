@@ -11,8 +11,7 @@ import io.roundup.product.ProductDetails;
 /** The one mapping from a stored product to the event contract: its whole state, or its removal, at its revision. */
 final class ProductEvents {
 
-    private ProductEvents() {
-    }
+    private ProductEvents() {}
 
     static ProductEvent toEvent(Product product) {
         if (product.deleted()) {
@@ -28,7 +27,9 @@ final class ProductEvents {
                 details.brand(),
                 details.attributeMap(),
                 details.offers().stream()
-                        .map(offer -> new Offer(offer.retailer(), offer.url(),
+                        .map(offer -> new Offer(
+                                offer.retailer(),
+                                offer.url(),
                                 new Money(offer.price().amount(), offer.price().currency())))
                         .toList(),
                 details.imageUrl());

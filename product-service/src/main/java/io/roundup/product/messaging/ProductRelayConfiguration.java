@@ -17,7 +17,14 @@ class ProductRelayConfiguration {
 
     @Bean
     StateRelay<Product> productRelay(MongoOperations mongo, StreamBridge bridge, RelaySettings settings) {
-        return new StateRelay<>(mongo, Product.class, Product.COLLECTION, bridge, settings.binding(), SOURCE,
-                ProductEvents::toEvent, settings.sweepInterval());
+        return new StateRelay<>(
+                mongo,
+                Product.class,
+                Product.COLLECTION,
+                bridge,
+                settings.binding(),
+                SOURCE,
+                ProductEvents::toEvent,
+                settings.sweepInterval());
     }
 }

@@ -13,5 +13,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("roundup.products.relay")
 record RelaySettings(
         @DefaultValue("products-out-0") String binding,
-        @DefaultValue("500ms") Duration sweepInterval) {
-}
+        @DefaultValue("500ms") Duration sweepInterval) {}

@@ -1,10 +1,8 @@
 package io.roundup.product.usage;
 
-import java.util.function.Consumer;
-
 import io.roundup.events.ArticleEvent;
 import io.roundup.support.messaging.ViewUpdates;
-
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;

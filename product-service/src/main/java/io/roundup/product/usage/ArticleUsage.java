@@ -1,7 +1,6 @@
 package io.roundup.product.usage;
 
 import java.util.List;
-
 import org.springframework.data.annotation.Id;
 
 /**
@@ -14,7 +13,8 @@ import org.springframework.data.annotation.Id;
  * @param slug the article's slug
  * @param productIds the products its published entries name
  */
-record ArticleUsage(@Id String id, long revision, boolean published, String title, String slug, List<String> productIds) {
+record ArticleUsage(
+        @Id String id, long revision, boolean published, String title, String slug, List<String> productIds) {
 
     static final String COLLECTION = "articleUsage";
 }

@@ -1,16 +1,14 @@
 package io.roundup.product.usage;
 
-import java.util.List;
-
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleContent;
 import io.roundup.events.ArticleEvent;
 import io.roundup.events.ArticleRemoved;
 import io.roundup.events.ArticleStatus;
 import io.roundup.product.ProductUsage;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -38,17 +36,26 @@ class ArticleUsages implements ProductUsage {
     void apply(ArticleEvent event) {
         ArticleUsage next = switch (event) {
             case ArticleChanged changed -> usage(changed);
-            case ArticleRemoved removed -> new ArticleUsage(removed.articleId(), removed.revision(), false, null, null, List.of());
+            case ArticleRemoved removed ->
+                new ArticleUsage(removed.articleId(), removed.revision(), false, null, null, List.of());
         };
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(next.id()).and("revision").lt(next.revision()));
-        Update update = new Update().set("revision", next.revision()).set("published", next.published())
-                .set("title", next.title()).set("slug", next.slug()).set("productIds", next.productIds());
+        Query olderOrAbsent =
+                Query.query(Criteria.where("_id").is(next.id()).and("revision").lt(next.revision()));
+        Update update = new Update()
+                .set("revision", next.revision())
+                .set("published", next.published())
+                .set("title", next.title())
+                .set("slug", next.slug())
+                .set("productIds", next.productIds());
         try {
             mongo.upsert(olderOrAbsent, update, ArticleUsage.class, ArticleUsage.COLLECTION);
-            log.info("Usage view: article {} at revision {} ({} products, {})", next.id(), next.revision(),
-                    next.productIds().size(), next.published() ? "published" : "not published");
-        }
-        catch (DuplicateKeyException ex) {
+            log.info(
+                    "Usage view: article {} at revision {} ({} products, {})",
+                    next.id(),
+                    next.revision(),
+                    next.productIds().size(),
+                    next.published() ? "published" : "not published");
+        } catch (DuplicateKeyException ex) {
             // the view holds this revision or a newer one: the event is a duplicate or came late
             log.debug("Usage view: article {} revision {} is not newer than what is known", next.id(), next.revision());
         }
@@ -56,7 +63,8 @@ class ArticleUsages implements ProductUsage {
 
     @Override
     public List<UsingArticle> publishedArticlesUsing(String productId) {
-        Query query = Query.query(Criteria.where("published").is(true).and("productIds").is(productId))
+        Query query = Query.query(
+                        Criteria.where("published").is(true).and("productIds").is(productId))
                 .with(Sort.by("_id"));
         return mongo.find(query, ArticleUsage.class, ArticleUsage.COLLECTION).stream()
                 .map(usage -> new UsingArticle(usage.id(), usage.title(), usage.slug()))
@@ -67,9 +75,17 @@ class ArticleUsages implements ProductUsage {
         ArticleContent content = changed.published();
         boolean published = changed.status() == ArticleStatus.PUBLISHED && content != null;
         List<String> productIds = published
-                ? content.entries().stream().map(ArticleContent.Entry::productId).distinct().toList()
+                ? content.entries().stream()
+                        .map(ArticleContent.Entry::productId)
+                        .distinct()
+                        .toList()
                 : List.of();
-        return new ArticleUsage(changed.articleId(), changed.revision(), published,
-                published ? content.title() : null, changed.slug(), productIds);
+        return new ArticleUsage(
+                changed.articleId(),
+                changed.revision(),
+                published,
+                published ? content.title() : null,
+                changed.slug(),
+                productIds);
     }
 }

@@ -12,7 +12,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** An absolute {@code http} or {@code https} URL with a host; null is valid (use {@code @NotNull} to require one). */
-@Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HttpUrl.Validator.class)
 @interface HttpUrl {
@@ -34,9 +34,9 @@ import java.net.URISyntaxException;
                 URI uri = new URI(value);
                 return uri.getScheme() != null
                         && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                        && uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank();
-            }
-            catch (URISyntaxException ex) {
+                        && uri.getRawAuthority() != null
+                        && !uri.getRawAuthority().isBlank();
+            } catch (URISyntaxException ex) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package io.roundup.product.web;
 
+import io.roundup.support.web.ProblemAdvice;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,7 +12,6 @@ import java.lang.annotation.Target;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import io.roundup.support.web.ProblemAdvice;
 
 /**
  * Refuses JSON fields the request type does not define, each reported under its own name: a typo is an error the
@@ -48,13 +48,17 @@ import io.roundup.support.web.ProblemAdvice;
 
         @Override
         public boolean isValid(Lenient request, ConstraintValidatorContext context) {
-            if (request == null || request.unexpected() == null || request.unexpected().isEmpty()) {
+            if (request == null
+                    || request.unexpected() == null
+                    || request.unexpected().isEmpty()) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             for (String field : new TreeSet<>(request.unexpected().keySet())) {
                 String message = serverOwned.contains(field) ? ProblemAdvice.SERVER_OWNED : "is not a known field";
-                context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+                context.buildConstraintViolationWithTemplate(message)
+                        .addPropertyNode(field)
+                        .addConstraintViolation();
             }
             return false;
         }

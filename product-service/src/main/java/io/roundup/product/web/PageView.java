@@ -8,7 +8,11 @@ import org.springframework.data.domain.Page;
 record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     static <S, T> PageView<T> of(Page<S> page, Function<S, T> view) {
-        return new PageView<>(page.getContent().stream().map(view).toList(), page.getNumber(), page.getSize(),
-                page.getTotalElements(), page.getTotalPages());
+        return new PageView<>(
+                page.getContent().stream().map(view).toList(),
+                page.getNumber(),
+                page.getSize(),
+                page.getTotalElements(),
+                page.getTotalPages());
     }
 }

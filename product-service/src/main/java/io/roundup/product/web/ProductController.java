@@ -1,8 +1,8 @@
 package io.roundup.product.web;
 
-import io.roundup.support.revision.IfMatch;
 import io.roundup.product.Product;
 import io.roundup.product.ProductCatalog;
+import io.roundup.support.revision.IfMatch;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -38,8 +38,10 @@ class ProductController {
             @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
             @RequestParam(required = false) @Size(max = 30, message = "must be at most 30 characters") String kind,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
-            @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") int size) {
+            @RequestParam(defaultValue = "20")
+                    @Min(value = 1, message = "must be between 1 and 100")
+                    @Max(value = 100, message = "must be between 1 and 100")
+                    int size) {
         return PageView.of(catalog.list(q, kind, page, size), ProductView::of);
     }
 
@@ -56,7 +58,8 @@ class ProductController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<ProductView> replace(@PathVariable String id,
+    ResponseEntity<ProductView> replace(
+            @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ProductRequest request) {
         validation.check(request);
@@ -64,8 +67,8 @@ class ProductController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> remove(@PathVariable String id,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    ResponseEntity<Void> remove(
+            @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         catalog.remove(id, IfMatch.optional(ifMatch));
         return ResponseEntity.noContent().build();
     }

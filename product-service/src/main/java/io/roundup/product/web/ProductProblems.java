@@ -3,8 +3,6 @@ package io.roundup.product.web;
 import io.roundup.product.ProductInUse;
 import io.roundup.product.ProductNotFound;
 import io.roundup.support.web.ProblemAdvice;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -24,7 +22,9 @@ class ProductProblems {
 
     @ExceptionHandler(ProductInUse.class)
     ProblemDetail inUse(ProductInUse ex) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Product in use",
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT,
+                "Product in use",
                 "Published reviews still rank this product; change or unpublish them first.");
         problem.setProperty("articles", ex.articles());
         return problem;

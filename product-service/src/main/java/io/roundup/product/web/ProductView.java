@@ -30,15 +30,16 @@ record ProductView(
                 details.kind(),
                 details.brand(),
                 details.attributeMap(),
-                details.offers().stream().map(o -> new OfferView(o.retailer(), o.url(), MoneyView.of(o.price()))).toList(),
+                details.offers().stream()
+                        .map(o -> new OfferView(o.retailer(), o.url(), MoneyView.of(o.price())))
+                        .toList(),
                 details.imageUrl(),
                 details.lowestPrice().map(MoneyView::of).orElse(null),
                 product.createdAt(),
                 product.updatedAt());
     }
 
-    record OfferView(String retailer, String url, MoneyView price) {
-    }
+    record OfferView(String retailer, String url, MoneyView price) {}
 
     /** Money on the wire: the amount is a decimal string, never a JSON number that a client could round. */
     record MoneyView(String amount, String currency) {

@@ -27,7 +27,8 @@ class RequestValidation {
     void check(Object request) {
         Map<String, List<String>> errors = new TreeMap<>();
         for (ConstraintViolation<Object> violation : validator.validate(request)) {
-            errors.computeIfAbsent(field(violation.getPropertyPath()), f -> new ArrayList<>()).add(violation.getMessage());
+            errors.computeIfAbsent(field(violation.getPropertyPath()), f -> new ArrayList<>())
+                    .add(violation.getMessage());
         }
         if (!errors.isEmpty()) {
             errors.values().forEach(messages -> messages.sort(null));
@@ -39,7 +40,9 @@ class RequestValidation {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                field.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             String name = node.getName();
             if (name != null && node.getKind() == ElementKind.PROPERTY) {

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 import java.util.Optional;
 
 /** A price as {@link Money} accepts it; each problem is reported on the field ({@code amount}, {@code currency}) it concerns. */
-@Target({ ElementType.TYPE, ElementType.TYPE_USE })
+@Target({ElementType.TYPE, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ValidMoney.Validator.class)
 @interface ValidMoney {
@@ -30,19 +30,27 @@ import java.util.Optional;
             if (money == null) {
                 return true;
             }
-            Optional<String> currency = money.currency() == null ? Optional.of("is required") : Money.currencyProblem(money.currency());
-            Optional<String> amount = money.amount() == null ? Optional.of("is required") : Money.amountProblem(money.amount(), money.currency());
+            Optional<String> currency =
+                    money.currency() == null ? Optional.of("is required") : Money.currencyProblem(money.currency());
+            Optional<String> amount = money.amount() == null
+                    ? Optional.of("is required")
+                    : Money.amountProblem(money.amount(), money.currency());
             context.disableDefaultConstraintViolation();
             currency.ifPresent(problem -> context.buildConstraintViolationWithTemplate(escape(problem))
-                    .addPropertyNode("currency").addConstraintViolation());
+                    .addPropertyNode("currency")
+                    .addConstraintViolation());
             amount.ifPresent(problem -> context.buildConstraintViolationWithTemplate(escape(problem))
-                    .addPropertyNode("amount").addConstraintViolation());
+                    .addPropertyNode("amount")
+                    .addConstraintViolation());
             return currency.isEmpty() && amount.isEmpty();
         }
 
         /** Messages are templates; ours are plain text. */
         private static String escape(String message) {
-            return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+            return message.replace("\\", "\\\\")
+                    .replace("{", "\\{")
+                    .replace("}", "\\}")
+                    .replace("$", "\\$");
         }
     }
 }

@@ -27,11 +27,20 @@ class ProductEventsTests {
     void aLiveProductIsAnnouncedWithItsWholeState() {
         Object event = ProductEvents.toEvent(product(3, false));
 
-        assertThat(event).isEqualTo(new ProductChanged(ID, 3, UPDATED, "Northwind Studio Monitor", "gear", "Northwind",
-                Map.of("driver", "40 mm"),
-                List.of(new io.roundup.events.Offer("Harbor Audio", "https://shop.example.com/n",
-                        new io.roundup.events.Money("129.00", "USD"))),
-                null));
+        assertThat(event)
+                .isEqualTo(new ProductChanged(
+                        ID,
+                        3,
+                        UPDATED,
+                        "Northwind Studio Monitor",
+                        "gear",
+                        "Northwind",
+                        Map.of("driver", "40 mm"),
+                        List.of(new io.roundup.events.Offer(
+                                "Harbor Audio",
+                                "https://shop.example.com/n",
+                                new io.roundup.events.Money("129.00", "USD"))),
+                        null));
         assertThat(EventType.of(event).ceType()).isEqualTo("roundup.product.v1");
     }
 
@@ -45,7 +54,8 @@ class ProductEventsTests {
 
     @Test
     void amountsTravelAsDecimalStrings() {
-        String json = new String(new EventCodec().write(ProductEvents.toEvent(product(3, false))), StandardCharsets.UTF_8);
+        String json =
+                new String(new EventCodec().write(ProductEvents.toEvent(product(3, false))), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"amount\":\"129.00\"").contains("\"currency\":\"USD\"");
     }
@@ -53,8 +63,24 @@ class ProductEventsTests {
     private static Product product(long revision, boolean deleted) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("driver", "40 mm");
-        ProductDetails details = ProductDetails.of("Northwind Studio Monitor", "gear", "Northwind", attributes,
-                List.of(new Offer("Harbor Audio", "https://shop.example.com/n", Money.of("129", "USD"))), null);
-        return new Product(ID, revision, details, CREATED, UPDATED, deleted, "northwind studio monitor", List.of(), "req-1", true, 2);
+        ProductDetails details = ProductDetails.of(
+                "Northwind Studio Monitor",
+                "gear",
+                "Northwind",
+                attributes,
+                List.of(new Offer("Harbor Audio", "https://shop.example.com/n", Money.of("129", "USD"))),
+                null);
+        return new Product(
+                ID,
+                revision,
+                details,
+                CREATED,
+                UPDATED,
+                deleted,
+                "northwind studio monitor",
+                List.of(),
+                "req-1",
+                true,
+                2);
     }
 }

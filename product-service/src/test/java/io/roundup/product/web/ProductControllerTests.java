@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.product.Money;
 import io.roundup.product.Offer;
 import io.roundup.product.Product;
@@ -25,6 +24,7 @@ import io.roundup.product.ProductCatalog;
 import io.roundup.product.ProductDetails;
 import io.roundup.product.ProductNotFound;
 import io.roundup.product.RevisionMismatch;
+import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(ProductController.class)
 @Import(RequestValidation.class)
-@ImportAutoConfiguration({ ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class })
+@ImportAutoConfiguration({ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class})
 class ProductControllerTests {
 
     private static final String ID = "6650f1c2a1b2c3d4e5f60718";
@@ -72,7 +72,10 @@ class ProductControllerTests {
     void anEditorCreatesAProduct() throws Exception {
         given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isCreated())
                 .andExpect(header().string(HttpHeaders.LOCATION, "/api/products/" + ID))
                 .andExpect(header().string(HttpHeaders.ETAG, "\"1\""))
@@ -91,18 +94,28 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.createdAt").value("2026-11-20T09:15:00Z"))
                 .andExpect(jsonPath("$.updatedAt").value("2026-11-20T09:15:00Z"));
 
-        verify(catalog).create(ProductDetails.of("Northwind Studio Monitor", "gear", "Northwind",
-                orderedMap("driver", "40 mm", "connection", "wired"),
-                List.of(new Offer("Harbor Audio", "https://shop.example.com/northwind", new Money("129.00", "USD")),
-                        new Offer("Dock Sound", "http://dock.example.com/n", new Money("119.50", "USD"))),
-                "https://img.example.com/n.jpg"));
+        verify(catalog)
+                .create(ProductDetails.of(
+                        "Northwind Studio Monitor",
+                        "gear",
+                        "Northwind",
+                        orderedMap("driver", "40 mm", "connection", "wired"),
+                        List.of(
+                                new Offer(
+                                        "Harbor Audio",
+                                        "https://shop.example.com/northwind",
+                                        new Money("129.00", "USD")),
+                                new Offer("Dock Sound", "http://dock.example.com/n", new Money("119.50", "USD"))),
+                        "https://img.example.com/n.jpg"));
     }
 
     @Test
     void onlyNameAndKindAreRequired() throws Exception {
         given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Cléo from 5 to 7\", \"kind\": \"film\", \"brand\": \"  \"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.brand").value(nullValue()))
@@ -123,23 +136,31 @@ class ProductControllerTests {
                  "imageUrl": "javascript:alert(1)"}
                 """.formatted("n".repeat(201), "b".repeat(101), "v".repeat(501));
 
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON).content(invalid))
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(invalid))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.title").value("Validation failed"))
                 .andExpect(jsonPath("$.errors.name").value(contains("must be at most 200 characters")))
-                .andExpect(jsonPath("$.errors.kind").value(contains("must be a lowercase word such as music, film, book or gear")))
+                .andExpect(jsonPath("$.errors.kind")
+                        .value(contains("must be a lowercase word such as music, film, book or gear")))
                 .andExpect(jsonPath("$.errors.brand").value(contains("must be at most 100 characters")))
                 .andExpect(jsonPath("$.errors['attributes[]']").value(hasItem("names must not be blank")))
                 .andExpect(jsonPath("$.errors['attributes[notes]']").value(contains("must be at most 500 characters")))
                 .andExpect(jsonPath("$.errors['attributes[gone]']").value(contains("must be a string")))
                 .andExpect(jsonPath("$.errors['offers[0].retailer']").value(contains("is required")))
-                .andExpect(jsonPath("$.errors['offers[0].url']").value(contains("must be an absolute http or https URL")))
+                .andExpect(
+                        jsonPath("$.errors['offers[0].url']").value(contains("must be an absolute http or https URL")))
                 .andExpect(jsonPath("$.errors['offers[0].price.amount']").value(contains("must not be negative")))
-                .andExpect(jsonPath("$.errors['offers[0].price.currency']").value(contains("must be an ISO-4217 currency code such as USD")))
-                .andExpect(jsonPath("$.errors['offers[1].url']").value(contains("must be an absolute http or https URL")))
-                .andExpect(jsonPath("$.errors['offers[1].price.amount']").value(contains("must have at most 2 decimals in EUR")))
+                .andExpect(jsonPath("$.errors['offers[0].price.currency']")
+                        .value(contains("must be an ISO-4217 currency code such as USD")))
+                .andExpect(
+                        jsonPath("$.errors['offers[1].url']").value(contains("must be an absolute http or https URL")))
+                .andExpect(jsonPath("$.errors['offers[1].price.amount']")
+                        .value(contains("must have at most 2 decimals in EUR")))
                 .andExpect(jsonPath("$.errors['offers[2].price']").value(contains("is required")))
                 .andExpect(jsonPath("$.errors['offers[3]']").value(contains("must be an offer")))
                 .andExpect(jsonPath("$.errors.imageUrl").value(contains("must be an absolute http or https URL")));
@@ -149,7 +170,10 @@ class ProductControllerTests {
 
     @Test
     void missingRequiredFieldsAreNamed() throws Exception {
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"   \"}"))
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"   \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.name").value(contains("is required")))
                 .andExpect(jsonPath("$.errors.kind").value(contains("is required")));
@@ -163,11 +187,15 @@ class ProductControllerTests {
         for (int i = 0; i < 51; i++) {
             attributes.append(i == 0 ? "" : ",").append("\"k").append(i).append("\": \"v\"");
         }
-        String offer = "{\"retailer\": \"R\", \"url\": \"https://r.example.com\", \"price\": {\"amount\": \"1\", \"currency\": \"USD\"}}";
+        String offer =
+                "{\"retailer\": \"R\", \"url\": \"https://r.example.com\", \"price\": {\"amount\": \"1\", \"currency\": \"USD\"}}";
         String offers = String.join(",", java.util.Collections.nCopies(21, offer));
 
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\": \"N\", \"kind\": \"gear\", \"attributes\": {" + attributes + "}, \"offers\": [" + offers + "]}"))
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"N\", \"kind\": \"gear\", \"attributes\": {" + attributes
+                                + "}, \"offers\": [" + offers + "]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.attributes").value(contains("must have at most 50 entries")))
                 .andExpect(jsonPath("$.errors.offers").value(contains("must have at most 20 offers")));
@@ -182,7 +210,10 @@ class ProductControllerTests {
                  "offers": [{"retailer": "R", "url": "https://r.example.com", "price": {"amount": "1", "currency": "USD", "tax": 0}, "stock": 3}]}
                 """.formatted(ID);
 
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.id").value(contains("is set by the server and cannot be written")))
                 .andExpect(jsonPath("$.errors.revision").value(contains("is set by the server and cannot be written")))
@@ -196,7 +227,9 @@ class ProductControllerTests {
 
     @Test
     void aValueOfTheWrongJsonTypeIsNamed() throws Exception {
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"N\", \"kind\": \"gear\", \"offers\": {\"retailer\": \"R\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.offers").value(contains("has the wrong JSON type or format")));
@@ -206,7 +239,10 @@ class ProductControllerTests {
 
     @Test
     void malformedJsonIsA400WithoutParserDetails() throws Exception {
-        mvc.perform(post("/api/products").with(editor()).contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
+        mvc.perform(post("/api/products")
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON for this operation."));
 
@@ -215,14 +251,18 @@ class ProductControllerTests {
 
     @Test
     void writingNeedsAToken() throws Exception {
-        mvc.perform(post("/api/products").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/products")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.status").value(401));
-        mvc.perform(put("/api/products/" + ID).header(HttpHeaders.IF_MATCH, "\"1\"").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(put("/api/products/" + ID)
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isUnauthorized());
-        mvc.perform(delete("/api/products/" + ID))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/products/" + ID)).andExpect(status().isUnauthorized());
 
         verifyNoInteractions(catalog);
     }
@@ -231,11 +271,13 @@ class ProductControllerTests {
     void writingNeedsTheEditorRole() throws Exception {
         RequestPostProcessor reader = jwt().jwt(j -> j.subject("reader"));
 
-        mvc.perform(post("/api/products").with(reader).contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/products")
+                        .with(reader)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
-        mvc.perform(delete("/api/products/" + ID).with(reader))
-                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/products/" + ID).with(reader)).andExpect(status().isForbidden());
 
         verifyNoInteractions(catalog);
     }
@@ -244,8 +286,10 @@ class ProductControllerTests {
     void anAdminMayWriteToo() throws Exception {
         given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
-        mvc.perform(post("/api/products").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
-                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/products")
+                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isCreated());
     }
 
@@ -281,10 +325,17 @@ class ProductControllerTests {
 
     @Test
     void listsArePagedAndFiltered() throws Exception {
-        given(catalog.list("stu", "gear", 1, 2)).willReturn(
-                new PageImpl<>(List.of(stored(details("Studio A"), 1), stored(details("Studio B"), 2)), PageRequest.of(1, 2), 5));
+        given(catalog.list("stu", "gear", 1, 2))
+                .willReturn(new PageImpl<>(
+                        List.of(stored(details("Studio A"), 1), stored(details("Studio B"), 2)),
+                        PageRequest.of(1, 2),
+                        5));
 
-        mvc.perform(get("/api/products").param("q", "stu").param("kind", "gear").param("page", "1").param("size", "2"))
+        mvc.perform(get("/api/products")
+                        .param("q", "stu")
+                        .param("kind", "gear")
+                        .param("page", "1")
+                        .param("size", "2"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].name").value("Studio A"))
                 .andExpect(jsonPath("$.items[1].revision").value(2))
@@ -323,7 +374,10 @@ class ProductControllerTests {
 
     @Test
     void anUpdateNeedsIfMatch() throws Exception {
-        mvc.perform(put("/api/products/" + ID).with(editor()).contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(put("/api/products/" + ID)
+                        .with(editor())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.status").value(428));
@@ -336,8 +390,11 @@ class ProductControllerTests {
         given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any()))
                 .willAnswer(call -> stored(call.getArgument(2), 2));
 
-        mvc.perform(put("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(put("/api/products/" + ID)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.ETAG, "\"2\""))
                 .andExpect(jsonPath("$.revision").value(2));
@@ -345,10 +402,14 @@ class ProductControllerTests {
 
     @Test
     void aStaleIfMatchIsA412Problem() throws Exception {
-        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any())).willThrow(new RevisionMismatch(ID, 4));
+        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any()))
+                .willThrow(new RevisionMismatch(ID, 4));
 
-        mvc.perform(put("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(put("/api/products/" + ID)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.status").value(412))
@@ -357,19 +418,26 @@ class ProductControllerTests {
 
     @Test
     void anUnreadableOrWeakIfMatchMatchesNoRevision() throws Exception {
-        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of())), any())).willThrow(new RevisionMismatch(ID, 1));
+        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of())), any()))
+                .willThrow(new RevisionMismatch(ID, 1));
 
         for (String ifMatch : List.of("garbage", "W/\"1\"", "\"\"")) {
-            mvc.perform(put("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, ifMatch)
-                            .contentType(MediaType.APPLICATION_JSON).content(VALID))
+            mvc.perform(put("/api/products/" + ID)
+                            .with(editor())
+                            .header(HttpHeaders.IF_MATCH, ifMatch)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(VALID))
                     .andExpect(status().isPreconditionFailed());
         }
     }
 
     @Test
     void anInvalidUpdateIsRefusedBeforeTheCatalogIsAsked() throws Exception {
-        mvc.perform(put("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\"")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"N\", \"kind\": \"\"}"))
+        mvc.perform(put("/api/products/" + ID)
+                        .with(editor())
+                        .header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"N\", \"kind\": \"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.kind").exists());
 
@@ -378,8 +446,7 @@ class ProductControllerTests {
 
     @Test
     void aDeleteIsA204WithOrWithoutIfMatch() throws Exception {
-        mvc.perform(delete("/api/products/" + ID).with(editor()))
-                .andExpect(status().isNoContent());
+        mvc.perform(delete("/api/products/" + ID).with(editor())).andExpect(status().isNoContent());
         verify(catalog).remove(ID, ExpectedRevision.any());
 
         mvc.perform(delete("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"2\""))
@@ -399,8 +466,7 @@ class ProductControllerTests {
     void deletingAnUnknownProductIsA404() throws Exception {
         given(catalog.remove(eq("abc"), any())).willThrow(new ProductNotFound("abc"));
 
-        mvc.perform(delete("/api/products/abc").with(editor()))
-                .andExpect(status().isNotFound());
+        mvc.perform(delete("/api/products/abc").with(editor())).andExpect(status().isNotFound());
     }
 
     private static RequestPostProcessor editor() {

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -15,8 +14,7 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 /** Runs text through the {@code standard} tokenizer, {@code lowercase} and the given filters, as Elasticsearch would. */
 final class Analysis {
 
-    private Analysis() {
-    }
+    private Analysis() {}
 
     /** The terms in stream order; tokens at the same position (synonyms) follow each other. */
     static List<String> terms(String text, TokenFilterFactory... filters) {

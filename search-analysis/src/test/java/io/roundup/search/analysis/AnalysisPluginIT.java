@@ -2,14 +2,13 @@ package io.roundup.search.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.roundup.devservices.DevServices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-
-import io.roundup.devservices.DevServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -99,7 +98,8 @@ class AnalysisPluginIT {
         JsonNode error = JSON.readTree(response.body()).get("error");
         assertThat(error.get("type").asString()).isEqualTo("illegal_state_exception");
         assertThat(error.findValuesAsString("reason"))
-                .contains("roundup_synonyms: Invalid synonym rule at line 1: term:  was completely eliminated by analyzer");
+                .contains(
+                        "roundup_synonyms: Invalid synonym rule at line 1: term:  was completely eliminated by analyzer");
     }
 
     /** The search service checks an editor's rules this way before it builds an index with them. */
@@ -110,7 +110,8 @@ class AnalysisPluginIT {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("error").findValuesAsString("reason"))
-                .contains("roundup_synonyms: Invalid synonym rule at line 1: term: => was completely eliminated by analyzer");
+                .contains(
+                        "roundup_synonyms: Invalid synonym rule at line 1: term: => was completely eliminated by analyzer");
     }
 
     private static List<String> titlesMatching(String query) throws IOException, InterruptedException {

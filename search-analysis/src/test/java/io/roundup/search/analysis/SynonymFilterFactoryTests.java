@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class SynonymFilterFactoryTests {
@@ -29,12 +28,14 @@ class SynonymFilterFactoryTests {
         SynonymFilterFactory synonyms = synonyms("noise cancelling, anc");
 
         assertThat(Analysis.terms("anc", synonyms)).containsExactlyInAnyOrder("noise", "anc", "cancelling");
-        assertThat(Analysis.terms("noise cancelling", synonyms)).containsExactlyInAnyOrder("anc", "noise", "cancelling");
+        assertThat(Analysis.terms("noise cancelling", synonyms))
+                .containsExactlyInAnyOrder("anc", "noise", "cancelling");
     }
 
     @Test
     void withoutExpandEveryWordMapsToTheFirst() {
-        SynonymFilterFactory synonyms = new SynonymFilterFactory(new Rules(List.of("headphones, headset, cans"), false));
+        SynonymFilterFactory synonyms =
+                new SynonymFilterFactory(new Rules(List.of("headphones, headset, cans"), false));
 
         assertThat(Analysis.terms("cans", synonyms)).containsExactly("headphones");
     }
@@ -75,7 +76,8 @@ class SynonymFilterFactoryTests {
 
     @Test
     void anInvalidRuleIsRefusedWithItsLine() {
-        assertThatIllegalArgumentException().isThrownBy(() -> synonyms("headset, headphones", "a => "))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> synonyms("headset, headphones", "a => "))
                 .withMessage("roundup_synonyms: Invalid synonym rule at line 2: term:  was completely eliminated by"
                         + " analyzer");
     }
@@ -85,6 +87,5 @@ class SynonymFilterFactoryTests {
     }
 
     /** The settings Elasticsearch would read from the index's analysis definition. */
-    private record Rules(List<String> rules, boolean expand) implements SynonymFilterFactory.Settings {
-    }
+    private record Rules(List<String> rules, boolean expand) implements SynonymFilterFactory.Settings {}
 }

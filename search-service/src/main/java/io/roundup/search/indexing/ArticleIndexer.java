@@ -41,9 +41,9 @@ class ArticleIndexer {
         for (Decoded<ArticleEvent> decoded : batch) {
             String id = decoded.event().articleId();
             if (id == null || id.isBlank()) {
-                rejected.add(new Rejected(decoded.position(), new EventCodec.UnreadableEvent("article event without articleId")));
-            }
-            else {
+                rejected.add(new Rejected(
+                        decoded.position(), new EventCodec.UnreadableEvent("article event without articleId")));
+            } else {
                 valid.add(decoded);
             }
         }
@@ -76,11 +76,20 @@ class ArticleIndexer {
 
     private static ReviewDocument document(ArticleEvent event, Map<String, ProductSummary> known) {
         return switch (event) {
-            case ArticleChanged changed when isPublished(changed) -> ReviewDocuments.published(changed,
-                    IndexedProducts.summaries(ReviewDocuments.productIds(changed.published()), known));
-            case ArticleChanged changed -> ReviewDocuments.tombstone(changed.articleId(), changed.revision(),
-                    changed.status() == null ? ArticleStatus.DRAFT.name() : changed.status().name(), changed.slug());
-            case ArticleRemoved removed -> ReviewDocuments.tombstone(removed.articleId(), removed.revision(), REMOVED, null);
+            case ArticleChanged changed
+            when isPublished(changed) ->
+                ReviewDocuments.published(
+                        changed, IndexedProducts.summaries(ReviewDocuments.productIds(changed.published()), known));
+            case ArticleChanged changed ->
+                ReviewDocuments.tombstone(
+                        changed.articleId(),
+                        changed.revision(),
+                        changed.status() == null
+                                ? ArticleStatus.DRAFT.name()
+                                : changed.status().name(),
+                        changed.slug());
+            case ArticleRemoved removed ->
+                ReviewDocuments.tombstone(removed.articleId(), removed.revision(), REMOVED, null);
         };
     }
 
@@ -92,7 +101,8 @@ class ArticleIndexer {
     private void recheckProducts(List<Write> writes, ReviewWriter.Outcome outcome, IndexTarget target) {
         List<Write> listing = writes.stream()
                 .filter(write -> outcome.written().contains(write.position()))
-                .filter(write -> review(write).isPublished() && !review(write).productIds().isEmpty())
+                .filter(write -> review(write).isPublished()
+                        && !review(write).productIds().isEmpty())
                 .toList();
         for (int i = 0; i < MAX_PRODUCT_RECHECKS && !listing.isEmpty(); i++) {
             Set<String> ids = new LinkedHashSet<>();
@@ -103,7 +113,8 @@ class ArticleIndexer {
                 ReviewDocument review = review(write);
                 List<ProductSummary> fresh = IndexedProducts.summaries(review.productIds(), now);
                 if (!fresh.equals(review.products())) {
-                    changed.add(new Write(write.position(), review.id(), review.revision(), review.withProducts(fresh)));
+                    changed.add(
+                            new Write(write.position(), review.id(), review.revision(), review.withProducts(fresh)));
                 }
             }
             if (changed.isEmpty()) {
@@ -121,11 +132,13 @@ class ArticleIndexer {
     private static void logOutcome(Decoded<ArticleEvent> decoded, ReviewWriter.Outcome outcome) {
         ArticleEvent event = decoded.event();
         if (outcome.stale().contains(decoded.position())) {
-            log.debug("Article {} revision {} is older than the indexed one; ignored", event.articleId(), event.revision());
-        }
-        else if (outcome.written().contains(decoded.position())) {
-            String state = event instanceof ArticleChanged changed && isPublished(changed) ? "PUBLISHED"
-                    : "out of search";
+            log.debug(
+                    "Article {} revision {} is older than the indexed one; ignored",
+                    event.articleId(),
+                    event.revision());
+        } else if (outcome.written().contains(decoded.position())) {
+            String state =
+                    event instanceof ArticleChanged changed && isPublished(changed) ? "PUBLISHED" : "out of search";
             log.info("Indexed article {} revision {} ({})", event.articleId(), event.revision(), state);
         }
     }

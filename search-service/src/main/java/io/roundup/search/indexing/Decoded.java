@@ -16,8 +16,7 @@ record Decoded<E>(int position, E event, @Nullable String requestId) {
         MDC.put(RequestIds.MDC_KEY, RequestIds.acceptOrCreate(requestId));
         try {
             action.run();
-        }
-        finally {
+        } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }

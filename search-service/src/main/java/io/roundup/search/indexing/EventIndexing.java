@@ -39,8 +39,11 @@ public class EventIndexing {
         return apply(batch, ProductEvent.class, readable -> products.apply(readable, target), target);
     }
 
-    private <E> List<Rejected> apply(List<RawEvent> batch, Class<E> family,
-            Function<List<Decoded<E>>, List<Rejected>> indexer, IndexTarget target) {
+    private <E> List<Rejected> apply(
+            List<RawEvent> batch,
+            Class<E> family,
+            Function<List<Decoded<E>>, List<Rejected>> indexer,
+            IndexTarget target) {
         List<Rejected> rejected = new ArrayList<>();
         List<Decoded<E>> readable = decode(batch, family, rejected);
         ensureCreated(target);
@@ -61,8 +64,7 @@ public class EventIndexing {
             RawEvent raw = batch.get(position);
             try {
                 readable.add(new Decoded<>(position, read(raw, family), raw.requestId()));
-            }
-            catch (EventCodec.UnreadableEvent ex) {
+            } catch (EventCodec.UnreadableEvent ex) {
                 rejected.add(new Rejected(position, ex));
             }
         }

@@ -35,11 +35,12 @@ class IndexedProducts {
             return found;
         }
         try {
-            MgetResponse<ProductDocument> response = client.mget(m -> m.index(index)
-                    .ids(new ArrayList<>(ids)), ProductDocument.class);
+            MgetResponse<ProductDocument> response =
+                    client.mget(m -> m.index(index).ids(new ArrayList<>(ids)), ProductDocument.class);
             for (MultiGetResponseItem<ProductDocument> item : response.docs()) {
                 if (item.isFailure()) {
-                    throw Writes.classify("a product lookup", 500, item.failure().error());
+                    throw Writes.classify(
+                            "a product lookup", 500, item.failure().error());
                 }
                 ProductDocument product = item.result().found() ? item.result().source() : null;
                 if (product != null && product.isActive()) {
@@ -47,8 +48,7 @@ class IndexedProducts {
                 }
             }
             return found;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }

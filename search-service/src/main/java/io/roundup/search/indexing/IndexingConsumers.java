@@ -43,8 +43,7 @@ class IndexingConsumers {
         List<Rejected> rejected;
         try {
             rejected = indexing.apply(events(batch), IndexTarget.LIVE);
-        }
-        catch (RuntimeException ex) {
+        } catch (RuntimeException ex) {
             // A passing failure: the whole batch again, after the back-off, as a new delivery. Named as the batch's
             // first record (not thrown as it is), so that the attempt that finds Elasticsearch back and a poison
             // event in the batch is handled like any other: the poison dead-lettered, the rest indexed.
@@ -64,12 +63,15 @@ class IndexingConsumers {
     static List<RawEvent> events(Message<List<byte[]>> batch) {
         List<?> payloads = batch.getPayload();
         Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
-        List<Map<String, Object>> headers = converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        List<Map<String, Object>> headers =
+                converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         List<RawEvent> events = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> own = i < headers.size() ? headers.get(i) : Map.of();
             byte[] payload = payloads.get(i) instanceof byte[] bytes ? bytes : null;
-            events.add(new RawEvent(HeaderValues.text(own, CloudEventHeaders.TYPE).orElse(null), payload,
+            events.add(new RawEvent(
+                    HeaderValues.text(own, CloudEventHeaders.TYPE).orElse(null),
+                    payload,
                     HeaderValues.text(own, CloudEventHeaders.REQUEST_ID).orElse(null)));
         }
         return events;

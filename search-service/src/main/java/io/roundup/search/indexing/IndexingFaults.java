@@ -40,14 +40,17 @@ class IndexingFaults {
 
     /** The header the Kafka binder's own dead-lettering uses for the reason; kept so tools see the same thing. */
     static final String EXCEPTION_MESSAGE = "x-exception-message";
+
     static final String EXCEPTION_FQCN = "x-exception-fqcn";
 
     private static final Logger log = LoggerFactory.getLogger(IndexingFaults.class);
 
     @Bean
     ContainerFaults indexingErrorHandling(KafkaProperties kafka, IndexingSettings settings) {
-        return new ContainerFaults(new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(),
-                new ByteArraySerializer(), new ByteArraySerializer()), settings);
+        return new ContainerFaults(
+                new DefaultKafkaProducerFactory<>(
+                        kafka.buildProducerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
+                settings);
     }
 
     /**
@@ -67,7 +70,10 @@ class IndexingFaults {
         }
 
         @Override
-        public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+        public void configure(
+                AbstractMessageListenerContainer<?, ?> container,
+                String destinationName,
+                String group,
                 @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                 @Nullable BackOff backOff) {
             container.setCommonErrorHandler(errorHandler(deadLetters, dlqDestinationResolver, settings));
@@ -84,18 +90,26 @@ class IndexingFaults {
         }
     }
 
-    static DefaultErrorHandler errorHandler(KafkaTemplate<byte[], byte[]> deadLetters,
-            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination, IndexingSettings settings) {
+    static DefaultErrorHandler errorHandler(
+            KafkaTemplate<byte[], byte[]> deadLetters,
+            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination,
+            IndexingSettings settings) {
         if (destination == null) {
             throw new IllegalStateException("Indexing bindings need enable-dlq and a dlq-name");
         }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, ex) -> {
-            log.error("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason(ex).getMessage());
+            log.error(
+                    "Dead-lettering {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    reason(ex).getMessage());
             return destination.apply(record, ex);
         });
         recoverer.addHeadersFunction(IndexingFaults::reasonHeaders);
 
-        ExponentialBackOff forever = new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
+        ExponentialBackOff forever =
+                new ExponentialBackOff(settings.retryInitialInterval().toMillis(), 2.0);
         forever.setMaxInterval(settings.retryMaxInterval().toMillis());
         forever.setMaxElapsedTime(Long.MAX_VALUE);
         forever.setMaxAttempts(Long.MAX_VALUE);

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("roundup.search.indexing")
 record IndexingSettings(
         @DefaultValue("500ms") Duration retryInitialInterval,
-        @DefaultValue("30s") Duration retryMaxInterval) {
-}
+        @DefaultValue("30s") Duration retryMaxInterval) {}

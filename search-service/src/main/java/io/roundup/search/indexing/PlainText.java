@@ -19,10 +19,10 @@ import org.commonmark.renderer.text.TextContentRenderer;
 final class PlainText {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final TextContentRenderer RENDERER = TextContentRenderer.builder().build();
+    private static final TextContentRenderer RENDERER =
+            TextContentRenderer.builder().build();
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     static String of(String markdown) {
         if (markdown == null || markdown.isBlank()) {

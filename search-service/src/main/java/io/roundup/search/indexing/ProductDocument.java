@@ -7,7 +7,8 @@ import io.roundup.search.indexing.ReviewDocument.ProductSummary;
 
 /** A product as the {@value SearchIndices#PRODUCTS} index stores it; a removed product stays as a tombstone. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ProductDocument(String id, long revision, String status, String name, String kind, String brand, Price lowestPrice) {
+record ProductDocument(
+        String id, long revision, String status, String name, String kind, String brand, Price lowestPrice) {
 
     static final String ACTIVE = "ACTIVE";
     static final String REMOVED = "REMOVED";

@@ -51,7 +51,8 @@ class ProductIndexer {
         for (Decoded<ProductEvent> decoded : batch) {
             String id = decoded.event().productId();
             if (id == null || id.isBlank()) {
-                rejected.add(new Rejected(decoded.position(), new EventCodec.UnreadableEvent("product event without productId")));
+                rejected.add(new Rejected(
+                        decoded.position(), new EventCodec.UnreadableEvent("product event without productId")));
                 continue;
             }
             ProductDocument product = switch (decoded.event()) {
@@ -64,18 +65,24 @@ class ProductIndexer {
         rejected.addAll(outcome.rejected());
 
         Set<String> changed = new LinkedHashSet<>();
-        writes.stream().filter(write -> outcome.written().contains(write.position())).forEach(write -> changed.add(write.id()));
+        writes.stream()
+                .filter(write -> outcome.written().contains(write.position()))
+                .forEach(write -> changed.add(write.id()));
         int reviews = refreshReviewsListing(changed, target);
 
         for (Decoded<ProductEvent> decoded : batch) {
             ProductEvent event = decoded.event();
             if (outcome.written().contains(decoded.position())) {
-                decoded.withRequestId(() -> log.info("Indexed product {} revision {} ({})", event.productId(),
-                        event.revision(), event instanceof ProductRemoved ? ProductDocument.REMOVED : ProductDocument.ACTIVE));
-            }
-            else if (outcome.stale().contains(decoded.position())) {
-                decoded.withRequestId(() -> log.debug("Product {} revision {} is older than the indexed one; ignored",
-                        event.productId(), event.revision()));
+                decoded.withRequestId(() -> log.info(
+                        "Indexed product {} revision {} ({})",
+                        event.productId(),
+                        event.revision(),
+                        event instanceof ProductRemoved ? ProductDocument.REMOVED : ProductDocument.ACTIVE));
+            } else if (outcome.stale().contains(decoded.position())) {
+                decoded.withRequestId(() -> log.debug(
+                        "Product {} revision {} is older than the indexed one; ignored",
+                        event.productId(),
+                        event.revision()));
             }
         }
         if (!changed.isEmpty()) {
@@ -96,38 +103,45 @@ class ProductIndexer {
             List<FieldValue> after = null;
             while (true) {
                 List<FieldValue> from = after;
-                SearchResponse<ReviewDocument> page = client.search(s -> {
-                    s.index(target.reviews())
-                            .query(q -> q.bool(b -> b
-                                    .filter(f -> f.terms(t -> t.field("productIds").terms(v -> v.value(ids))))
-                                    .filter(f -> f.term(t -> t.field("status").value(ReviewDocument.PUBLISHED)))))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
-                            .size(PAGE);
-                    if (from != null) {
-                        s.searchAfter(from);
-                    }
-                    return s;
-                }, ReviewDocument.class);
+                SearchResponse<ReviewDocument> page = client.search(
+                        s -> {
+                            s.index(target.reviews())
+                                    .query(q -> q.bool(b -> b.filter(f -> f.terms(
+                                                    t -> t.field("productIds").terms(v -> v.value(ids))))
+                                            .filter(f -> f.term(
+                                                    t -> t.field("status").value(ReviewDocument.PUBLISHED)))))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
+                                    .size(PAGE);
+                            if (from != null) {
+                                s.searchAfter(from);
+                            }
+                            return s;
+                        },
+                        ReviewDocument.class);
                 List<Hit<ReviewDocument>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return refreshed;
                 }
-                List<ReviewDocument> reviews = hits.stream().map(Hit::source).filter(Objects::nonNull).toList();
-                ReviewWriter.Outcome outcome = writer.write(target.reviews(), target.live(), withFreshProducts(reviews, target));
-                outcome.rejected().forEach(refused -> log.error("Could not refresh the products of a review: {}",
-                        refused.reason().getMessage()));
+                List<ReviewDocument> reviews =
+                        hits.stream().map(Hit::source).filter(Objects::nonNull).toList();
+                ReviewWriter.Outcome outcome =
+                        writer.write(target.reviews(), target.live(), withFreshProducts(reviews, target));
+                outcome.rejected()
+                        .forEach(refused -> log.error(
+                                "Could not refresh the products of a review: {}",
+                                refused.reason().getMessage()));
                 refreshed += reviews.size();
                 if (hits.size() < PAGE) {
                     return refreshed;
                 }
                 after = hits.getLast().sort();
             }
-        }
-        catch (ElasticsearchException ex) {
-            throw new IllegalStateException("Could not refresh the reviews listing products " + productIds + " ("
-                    + ex.getMessage() + "); will retry", ex);
-        }
-        catch (IOException ex) {
+        } catch (ElasticsearchException ex) {
+            throw new IllegalStateException(
+                    "Could not refresh the reviews listing products " + productIds + " (" + ex.getMessage()
+                            + "); will retry",
+                    ex);
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }
@@ -140,8 +154,8 @@ class ProductIndexer {
         List<Write> rebuilt = new ArrayList<>(reviews.size());
         for (int i = 0; i < reviews.size(); i++) {
             ReviewDocument review = reviews.get(i);
-            List<ProductSummary> fresh = review.productIds() == null ? List.of()
-                    : IndexedProducts.summaries(review.productIds(), known);
+            List<ProductSummary> fresh =
+                    review.productIds() == null ? List.of() : IndexedProducts.summaries(review.productIds(), known);
             rebuilt.add(new Write(i, review.id(), review.revision(), review.withProducts(fresh)));
         }
         return rebuilt;

@@ -10,5 +10,5 @@ import org.jspecify.annotations.Nullable;
  * @param payload the record's value
  * @param requestId the request id of the write that produced the event, carried into the logs of its indexing
  */
-public record RawEvent(@Nullable String ceType, byte[] payload, @Nullable String requestId) {
-}
+public record RawEvent(
+        @Nullable String ceType, byte[] payload, @Nullable String requestId) {}

@@ -6,5 +6,4 @@ package io.roundup.search.indexing;
  * @param position its position in the batch
  * @param reason an {@link io.roundup.events.EventCodec.UnreadableEvent} or an {@link UnindexableEvent}
  */
-public record Rejected(int position, RuntimeException reason) {
-}
+public record Rejected(int position, RuntimeException reason) {}

@@ -37,34 +37,43 @@ public record ReviewDocument(
     }
 
     ReviewDocument withProducts(List<ProductSummary> fresh) {
-        return new ReviewDocument(id, revision, status, slug, title, summary, intro, category, tags, author, publishedAt,
-                entries, sections, productIds, fresh, ReviewDocuments.suggestions(title, fresh));
+        return new ReviewDocument(
+                id,
+                revision,
+                status,
+                slug,
+                title,
+                summary,
+                intro,
+                category,
+                tags,
+                author,
+                publishedAt,
+                entries,
+                sections,
+                productIds,
+                fresh,
+                ReviewDocuments.suggestions(title, fresh));
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(int rank, String productId, String heading, String body, List<Feature> features) {
-    }
+    public record Entry(int rank, String productId, String heading, String body, List<Feature> features) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Feature(String name, String description) {
-    }
+    public record Feature(String name, String description) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Section(String heading, String body) {
-    }
+    public record Section(String heading, String body) {}
 
     /** The product data a review shows next to its entry: kept fresh by the product events. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProductSummary(String id, String name, String kind, Price lowestPrice) {
-    }
+    public record ProductSummary(String id, String name, String kind, Price lowestPrice) {}
 
     /** An amount as the decimal string it arrived as (the index maps it as a number), and its currency. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Price(String amount, String currency) {
-    }
+    public record Price(String amount, String currency) {}
 
     /** Completion inputs: the title, its word suffixes and the product names, so a prefix of any word finds it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Suggest(List<String> input) {
-    }
+    public record Suggest(List<String> input) {}
 }

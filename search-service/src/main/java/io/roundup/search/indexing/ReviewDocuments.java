@@ -26,8 +26,7 @@ final class ReviewDocuments {
 
     private static final int MAX_SUGGEST_INPUTS = 24;
 
-    private ReviewDocuments() {
-    }
+    private ReviewDocuments() {}
 
     /**
      * The full document of a published article; {@code products} are the known products of its entries, in rank order.
@@ -38,26 +37,44 @@ final class ReviewDocuments {
         List<Entry> entries = orEmpty(content.entries()).stream()
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparingInt(ArticleContent.Entry::rank))
-                .map(e -> new Entry(e.rank(), e.productId(), e.heading(), PlainText.of(e.body()), orEmpty(e.features()).stream()
-                        .filter(Objects::nonNull)
-                        .map(f -> new Feature(f.name(), PlainText.of(f.description())))
-                        .toList()))
+                .map(e -> new Entry(
+                        e.rank(),
+                        e.productId(),
+                        e.heading(),
+                        PlainText.of(e.body()),
+                        orEmpty(e.features()).stream()
+                                .filter(Objects::nonNull)
+                                .map(f -> new Feature(f.name(), PlainText.of(f.description())))
+                                .toList()))
                 .toList();
         List<Section> sections = orEmpty(content.sections()).stream()
                 .filter(Objects::nonNull)
                 .map(s -> new Section(s.heading(), PlainText.of(s.body())))
                 .toList();
         String author = content.author() == null ? null : content.author().name();
-        return new ReviewDocument(event.articleId(), event.revision(), ReviewDocument.PUBLISHED, event.slug(),
-                content.title(), content.summary(), PlainText.of(content.intro()), content.category(), orEmpty(content.tags()), author,
+        return new ReviewDocument(
+                event.articleId(),
+                event.revision(),
+                ReviewDocument.PUBLISHED,
+                event.slug(),
+                content.title(),
+                content.summary(),
+                PlainText.of(content.intro()),
+                content.category(),
+                orEmpty(content.tags()),
+                author,
                 event.publishedAt() != null ? event.publishedAt() : event.changedAt(),
-                entries, sections, productIds(content), products, suggestions(content.title(), products));
+                entries,
+                sections,
+                productIds(content),
+                products,
+                suggestions(content.title(), products));
     }
 
     /** What remains of an article that is not (or no longer) published: enough to refuse older states. */
     static ReviewDocument tombstone(String id, long revision, String status, String slug) {
-        return new ReviewDocument(id, revision, status, slug, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+        return new ReviewDocument(
+                id, revision, status, slug, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The distinct product ids of the entries, in rank order. */
@@ -84,17 +101,29 @@ final class ReviewDocuments {
                 inputs.add(String.join(" ", List.of(words).subList(i, words.length)));
             }
         }
-        orEmpty(products).stream().map(ProductSummary::name).filter(n -> n != null && !n.isBlank()).forEach(inputs::add);
-        return inputs.isEmpty() ? null : new Suggest(inputs.stream().limit(MAX_SUGGEST_INPUTS).toList());
+        orEmpty(products).stream()
+                .map(ProductSummary::name)
+                .filter(n -> n != null && !n.isBlank())
+                .forEach(inputs::add);
+        return inputs.isEmpty()
+                ? null
+                : new Suggest(inputs.stream().limit(MAX_SUGGEST_INPUTS).toList());
     }
 
     static ProductDocument product(ProductChanged event) {
-        return new ProductDocument(event.productId(), event.revision(), ProductDocument.ACTIVE, event.name(),
-                event.kind(), event.brand(), lowestPrice(event.offers()));
+        return new ProductDocument(
+                event.productId(),
+                event.revision(),
+                ProductDocument.ACTIVE,
+                event.name(),
+                event.kind(),
+                event.brand(),
+                lowestPrice(event.offers()));
     }
 
     static ProductDocument removed(ProductRemoved event) {
-        return new ProductDocument(event.productId(), event.revision(), ProductDocument.REMOVED, null, null, null, null);
+        return new ProductDocument(
+                event.productId(), event.revision(), ProductDocument.REMOVED, null, null, null, null);
     }
 
     /**
@@ -104,10 +133,14 @@ final class ReviewDocuments {
     static Price lowestPrice(List<Offer> offers) {
         Map<String, List<Price>> byCurrency = new LinkedHashMap<>();
         for (Offer offer : orEmpty(offers)) {
-            if (offer == null || offer.price() == null || offer.price().currency() == null || amount(offer.price().amount()) == null) {
+            if (offer == null
+                    || offer.price() == null
+                    || offer.price().currency() == null
+                    || amount(offer.price().amount()) == null) {
                 continue;
             }
-            byCurrency.computeIfAbsent(offer.price().currency(), c -> new ArrayList<>())
+            byCurrency
+                    .computeIfAbsent(offer.price().currency(), c -> new ArrayList<>())
                     .add(new Price(offer.price().amount().trim(), offer.price().currency()));
         }
         List<Price> candidates = null;
@@ -116,7 +149,11 @@ final class ReviewDocuments {
                 candidates = prices;
             }
         }
-        return candidates == null ? null : candidates.stream().min(Comparator.comparing(p -> amount(p.amount()))).orElseThrow();
+        return candidates == null
+                ? null
+                : candidates.stream()
+                        .min(Comparator.comparing(p -> amount(p.amount())))
+                        .orElseThrow();
     }
 
     private static BigDecimal amount(String text) {
@@ -126,8 +163,7 @@ final class ReviewDocuments {
         try {
             BigDecimal amount = new BigDecimal(text.trim());
             return amount.signum() < 0 ? null : amount;
-        }
-        catch (NumberFormatException ex) {
+        } catch (NumberFormatException ex) {
             return null;
         }
     }

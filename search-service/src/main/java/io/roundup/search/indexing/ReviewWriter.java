@@ -40,8 +40,7 @@ class ReviewWriter {
      *
      * @param position the event of the batch it comes from, so that a refusal can name it
      */
-    record Write(int position, String id, long revision, Object document) {
-    }
+    record Write(int position, String id, long revision, Object document) {}
 
     /** What a bulk did, by position: written, left alone because the index holds a newer revision, or refused. */
     record Outcome(Set<Integer> written, Set<Integer> stale, List<Rejected> rejected) {
@@ -74,29 +73,38 @@ class ReviewWriter {
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         List<Write> operations = new ArrayList<>();
         for (Write write : writes) {
-            bulk.operations(op -> op.index(i -> i.index(index).requireAlias(live).id(write.id())
-                    .version(write.revision()).versionType(VersionType.ExternalGte).document(write.document())));
+            bulk.operations(op -> op.index(i -> i.index(index)
+                    .requireAlias(live)
+                    .id(write.id())
+                    .version(write.revision())
+                    .versionType(VersionType.ExternalGte)
+                    .document(write.document())));
             operations.add(write);
             mirror.ifPresent(next -> {
-                bulk.operations(op -> op.index(i -> i.index(next).id(write.id())
-                        .version(write.revision()).versionType(VersionType.ExternalGte).document(write.document())));
+                bulk.operations(op -> op.index(i -> i.index(next)
+                        .id(write.id())
+                        .version(write.revision())
+                        .versionType(VersionType.ExternalGte)
+                        .document(write.document())));
                 operations.add(null);
             });
         }
         BulkResponse response;
         try {
             response = send(bulk.build());
-        }
-        catch (TooLarge ex) {
+        } catch (TooLarge ex) {
             if (writes.size() == 1) {
                 Write write = writes.getFirst();
-                rejected.add(new Rejected(write.position(), new UnindexableEvent("Elasticsearch refused " + index + " "
-                        + write.id() + " revision " + write.revision() + ": the document is too large")));
+                rejected.add(new Rejected(
+                        write.position(),
+                        new UnindexableEvent("Elasticsearch refused " + index + " " + write.id() + " revision "
+                                + write.revision() + ": the document is too large")));
                 return new Outcome(written, stale, rejected);
             }
             // Too many bytes for one request (Elasticsearch takes up to 100 MB): each half on its own.
             int half = writes.size() / 2;
-            return write(index, live, writes.subList(0, half)).and(write(index, live, writes.subList(half, writes.size())));
+            return write(index, live, writes.subList(0, half))
+                    .and(write(index, live, writes.subList(half, writes.size())));
         }
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {
@@ -104,21 +112,18 @@ class ReviewWriter {
             Write write = operations.get(i);
             if (write == null) {
                 mirrored(item);
-            }
-            else if (item.error() == null) {
+            } else if (item.error() == null) {
                 written.add(write.position());
-            }
-            else if (Writes.isVersionConflict(item.status(), item.error())) {
+            } else if (Writes.isVersionConflict(item.status(), item.error())) {
                 stale.add(write.position());
-            }
-            else if (Writes.isIndexMissing(item.error())) {
+            } else if (Writes.isIndexMissing(item.error())) {
                 // Deleted under us (an operator, a restore): have it created again, and write this batch again then.
                 indices.recheck();
-                throw new IllegalStateException(index + " does not exist; it will be created again and the batch retried");
-            }
-            else {
-                RuntimeException failure = Writes.classify(index + " " + write.id() + " revision " + write.revision(),
-                        item.status(), item.error());
+                throw new IllegalStateException(
+                        index + " does not exist; it will be created again and the batch retried");
+            } else {
+                RuntimeException failure = Writes.classify(
+                        index + " " + write.id() + " revision " + write.revision(), item.status(), item.error());
                 if (!(failure instanceof UnindexableEvent)) {
                     throw failure;
                 }
@@ -143,22 +148,21 @@ class ReviewWriter {
     private BulkResponse send(BulkRequest request) {
         try {
             return client.bulk(request);
-        }
-        catch (ElasticsearchException ex) {
+        } catch (ElasticsearchException ex) {
             if (ex.status() == TOO_LARGE) {
                 throw new TooLarge();
             }
             // The request as a whole, not one document, failed: nothing to dead-letter, so try again.
-            throw new IllegalStateException("Elasticsearch refused a bulk of " + request.operations().size()
-                    + " documents (" + ex.getMessage() + "); will retry", ex);
-        }
-        catch (TransportException ex) {
+            throw new IllegalStateException(
+                    "Elasticsearch refused a bulk of " + request.operations().size() + " documents (" + ex.getMessage()
+                            + "); will retry",
+                    ex);
+        } catch (TransportException ex) {
             if (ex.statusCode() == TOO_LARGE) {
                 throw new TooLarge();
             }
             throw Writes.unreachable(ex);
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }

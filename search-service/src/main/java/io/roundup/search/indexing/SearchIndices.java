@@ -62,9 +62,10 @@ public class SearchIndices implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         try {
             ensureCreated();
-        }
-        catch (RuntimeException ex) {
-            log.warn("Could not prepare the search indices yet ({}); the first event to index tries again", ex.toString());
+        } catch (RuntimeException ex) {
+            log.warn(
+                    "Could not prepare the search indices yet ({}); the first event to index tries again",
+                    ex.toString());
         }
     }
 
@@ -93,16 +94,14 @@ public class SearchIndices implements ApplicationRunner {
                 createVersion(alias, first);
                 client.indices().putAlias(p -> p.index(first).name(alias).isWriteIndex(true));
                 log.info("Created index {} behind alias {}", first, alias);
-            }
-            catch (ElasticsearchException ex) {
+            } catch (ElasticsearchException ex) {
                 if (!"resource_already_exists_exception".equals(ex.error().type())) {
                     throw ex;
                 }
                 // Another copy of the service created it meanwhile, or the alias was lost: make sure it points there.
                 client.indices().putAlias(p -> p.index(first).name(alias).isWriteIndex(true));
             }
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }
@@ -135,9 +134,11 @@ public class SearchIndices implements ApplicationRunner {
     public boolean isCurrent(String alias) throws IOException {
         var mappings = client.indices().getMapping(m -> m.index(alias)).mappings();
         String recorded = mappings.values().stream()
-                .map(m -> m.mappings().meta() == null ? null : m.mappings().meta().get(FINGERPRINT))
+                .map(m ->
+                        m.mappings().meta() == null ? null : m.mappings().meta().get(FINGERPRINT))
                 .map(value -> value == null ? null : value.to(String.class))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         return fingerprint(definition(alias)).equals(recorded);
     }
 
@@ -147,7 +148,8 @@ public class SearchIndices implements ApplicationRunner {
             definition = (ObjectNode) json.readTree(file);
         }
         if (alias.equals(REVIEWS)) {
-            ArrayNode rules = ((ObjectNode) definition.at("/settings/analysis/filter/" + SYNONYM_FILTER)).putArray("rules");
+            ArrayNode rules =
+                    ((ObjectNode) definition.at("/settings/analysis/filter/" + SYNONYM_FILTER)).putArray("rules");
             synonyms.current().rules().forEach(rules::add);
         }
         return definition;
@@ -157,8 +159,7 @@ public class SearchIndices implements ApplicationRunner {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(definition));
             return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

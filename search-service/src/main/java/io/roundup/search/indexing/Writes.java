@@ -11,8 +11,7 @@ public final class Writes {
     static final String VERSION_CONFLICT = "version_conflict_engine_exception";
     static final String INDEX_NOT_FOUND = "index_not_found_exception";
 
-    private Writes() {
-    }
+    private Writes() {}
 
     static boolean isIndexMissing(ErrorCause error) {
         return error != null && INDEX_NOT_FOUND.equals(error.type());

@@ -67,7 +67,10 @@ record Cursor(SortMode mode, List<Object> after, @Nullable String pit) {
             if (!values.isArray() || values.size() != expected || node.size() != (hasPit ? 3 : 2)) {
                 throw new InvalidCursor();
             }
-            if (hasPit && (mode != SortMode.RELEVANCE || !pit.isString() || !PIT.matcher(pit.asString()).matches())) {
+            if (hasPit
+                    && (mode != SortMode.RELEVANCE
+                            || !pit.isString()
+                            || !PIT.matcher(pit.asString()).matches())) {
                 throw new InvalidCursor();
             }
             List<Object> after = new ArrayList<>(expected);
@@ -76,20 +79,16 @@ record Cursor(SortMode mode, List<Object> after, @Nullable String pit) {
                 boolean last = i == expected - 1;
                 if (last && value.isString()) {
                     after.add(value.asString());
-                }
-                else if (!last && mode == SortMode.RELEVANCE && i == 0 && value.isNumber()) {
+                } else if (!last && mode == SortMode.RELEVANCE && i == 0 && value.isNumber()) {
                     after.add(value.asDouble());
-                }
-                else if (!last && value.isIntegralNumber()) {
+                } else if (!last && value.isIntegralNumber()) {
                     after.add(value.asLong());
-                }
-                else {
+                } else {
                     throw new InvalidCursor();
                 }
             }
             return new Cursor(mode, after, hasPit ? pit.asString() : null);
-        }
-        catch (IllegalArgumentException | JacksonException ex) {
+        } catch (IllegalArgumentException | JacksonException ex) {
             throw new InvalidCursor();
         }
     }

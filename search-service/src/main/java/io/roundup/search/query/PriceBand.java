@@ -12,7 +12,6 @@ import java.util.Optional;
  * "roughly this much" (see the README).
  */
 enum PriceBand {
-
     UNDER_25("under-25", null, 25.0),
     FROM_25_TO_100("25-100", 25.0, 100.0),
     FROM_100_TO_250("100-250", 100.0, 250.0),
@@ -58,7 +57,9 @@ enum PriceBand {
     }
 
     static Optional<PriceBand> of(String key) {
-        return Arrays.stream(values()).filter(band -> band.key.equalsIgnoreCase(key)).findFirst();
+        return Arrays.stream(values())
+                .filter(band -> band.key.equalsIgnoreCase(key))
+                .findFirst();
     }
 
     static List<String> keys() {

@@ -49,19 +49,30 @@ class ReviewSearch {
     static final String EXACT_ANALYZER = "prose";
     /** Every word of one or two, three quarters of the words when there are more. */
     static final String MOST_WORDS = "2<-25%";
+
     static final int RELATED = 5;
 
     /** Where plain text is looked for, and how much a match there counts. */
-    static final List<String> TEXT_FIELDS = List.of("title^3", "products.name^3", "summary^2", "entries.heading^2",
-            "intro", "entries.body", "entries.features.name", "entries.features.description", "sections.heading",
-            "sections.body", "author.text");
-    static final List<String> PHRASE_FIELDS = List.of("title^3", "summary^2", "intro", "entries.heading", "entries.body",
-            "sections.body");
-    static final List<String> MORE_LIKE_FIELDS = List.of("title", "summary", "intro", "entries.heading", "entries.body",
-            "sections.body");
+    static final List<String> TEXT_FIELDS = List.of(
+            "title^3",
+            "products.name^3",
+            "summary^2",
+            "entries.heading^2",
+            "intro",
+            "entries.body",
+            "entries.features.name",
+            "entries.features.description",
+            "sections.heading",
+            "sections.body",
+            "author.text");
+
+    static final List<String> PHRASE_FIELDS =
+            List.of("title^3", "summary^2", "intro", "entries.heading", "entries.body", "sections.body");
+    static final List<String> MORE_LIKE_FIELDS =
+            List.of("title", "summary", "intro", "entries.heading", "entries.body", "sections.body");
     /** The source a hit needs ({@code revision} too: the document record has it as a primitive). */
-    static final List<String> HIT_FIELDS = List.of("id", "revision", "slug", "title", "summary", "author", "category", "tags",
-            "publishedAt", "products");
+    static final List<String> HIT_FIELDS = List.of(
+            "id", "revision", "slug", "title", "summary", "author", "category", "tags", "publishedAt", "products");
 
     /** The price bands' facet and filter parameter. */
     static final String PRICE_FACET = "price";
@@ -76,6 +87,7 @@ class ReviewSearch {
     private static final int FACET_SIZE = 50;
     /** How long a reader may take between two pages and still page through the same point in time. */
     private static final Time POINT_IN_TIME_KEEP_ALIVE = Time.of(t -> t.time("2m"));
+
     private static final int FRAGMENT_SIZE = 160;
     /** No typo in words under three letters, one edit from three letters on, never two. */
     static final String HIGHLIGHT_FUZZINESS = "AUTO:3,255";
@@ -91,7 +103,8 @@ class ReviewSearch {
         Cursor cursor = query.cursor();
         // Relevance-sorted pages after the first are read from one point in time, so that scores cannot shift between
         // pages (a hit twice, or never); the second page opens it. Newest-first pages need none: dates do not move.
-        String pit = cursor == null || query.sort() != SortMode.RELEVANCE ? null
+        String pit = cursor == null || query.sort() != SortMode.RELEVANCE
+                ? null
                 : cursor.pit() != null ? cursor.pit() : openPointInTime();
         SearchResponse<ReviewDocument> response = execute(query, filters, pit);
         // Absent when no point in time was asked for, or the one asked for could not be used.
@@ -101,25 +114,34 @@ class ReviewSearch {
         List<Hit<ReviewDocument>> page = hits.subList(0, Math.min(hits.size(), query.size()));
         String next = null;
         if (hits.size() > query.size()) {
-            next = new Cursor(query.sort(), page.getLast().sort().stream().map(ReviewSearch::sortValue).toList(), usedPit)
+            next = new Cursor(
+                            query.sort(),
+                            page.getLast().sort().stream()
+                                    .map(ReviewSearch::sortValue)
+                                    .toList(),
+                            usedPit)
                     .encode();
         }
         if (usedPit != null && next == null) {
             closePointInTime(usedPit);
         }
-        List<SearchResults.Hit> shown = usedPit == null ? page.stream().map(ReviewSearch::toHit).toList() : asTheyAreNow(page);
+        List<SearchResults.Hit> shown =
+                usedPit == null ? page.stream().map(ReviewSearch::toHit).toList() : asTheyAreNow(page);
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-        FACETS.keySet().forEach(facet -> facets.put(facet, facetCounts(response.aggregations().get(facet))));
+        FACETS.keySet()
+                .forEach(facet ->
+                        facets.put(facet, facetCounts(response.aggregations().get(facet))));
         facets.put(PRICE_FACET, priceCounts(response.aggregations().get(PRICE_FACET)));
-        long total = response.hits().total() == null ? page.size() : response.hits().total().value();
+        long total = response.hits().total() == null
+                ? page.size()
+                : response.hits().total().value();
         return new SearchResults(total, shown, facets, next);
     }
 
     private SearchResponse<ReviewDocument> execute(SearchQuery query, Map<String, List<String>> filters, String pit) {
         try {
             return call(() -> client.search(request(query, filters, pit), ReviewDocument.class));
-        }
-        catch (ElasticsearchException | SearchUnavailable ex) {
+        } catch (ElasticsearchException | SearchUnavailable ex) {
             if (pit == null) {
                 throw ex;
             }
@@ -133,8 +155,7 @@ class ReviewSearch {
         return SearchRequest.of(s -> {
             if (pit == null) {
                 s.index(SearchIndices.REVIEWS);
-            }
-            else {
+            } else {
                 s.pit(p -> p.id(pit).keepAlive(POINT_IN_TIME_KEEP_ALIVE));
             }
             s.query(mainQuery(query))
@@ -143,14 +164,16 @@ class ReviewSearch {
                     .size(query.size() + 1)
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
-            FACETS.forEach((facet, field) -> s.aggregations(facet,
-                    facetAggregation(field, facetFilters(filters, query.priceBands(), facet))));
+            FACETS.forEach((facet, field) ->
+                    s.aggregations(facet, facetAggregation(field, facetFilters(filters, query.priceBands(), facet))));
             s.aggregations(PRICE_FACET, priceAggregation(facetFilters(filters, query.priceBands(), PRICE_FACET)));
             if (query.hasText()) {
                 s.highlight(highlight(query.text()));
             }
             if (query.cursor() != null) {
-                s.searchAfter(query.cursor().after().stream().map(ReviewSearch::fieldValue).toList());
+                s.searchAfter(query.cursor().after().stream()
+                        .map(ReviewSearch::fieldValue)
+                        .toList());
             }
             return s;
         });
@@ -159,9 +182,9 @@ class ReviewSearch {
     /** A point in time of the review index, or null when Elasticsearch will not open one (too many open, say). */
     private String openPointInTime() {
         try {
-            return client.openPointInTime(o -> o.index(SearchIndices.REVIEWS).keepAlive(POINT_IN_TIME_KEEP_ALIVE)).id();
-        }
-        catch (IOException | ElasticsearchException ex) {
+            return client.openPointInTime(o -> o.index(SearchIndices.REVIEWS).keepAlive(POINT_IN_TIME_KEEP_ALIVE))
+                    .id();
+        } catch (IOException | ElasticsearchException ex) {
             log.debug("Could not open a point in time ({}); searching the live index", ex.toString());
             return null;
         }
@@ -171,8 +194,7 @@ class ReviewSearch {
     private void closePointInTime(String pit) {
         try {
             client.closePointInTime(c -> c.id(pit));
-        }
-        catch (IOException | ElasticsearchException ex) {
+        } catch (IOException | ElasticsearchException ex) {
             log.debug("Could not close a point in time ({}); it expires by itself", ex.toString());
         }
     }
@@ -187,8 +209,12 @@ class ReviewSearch {
             return List.of();
         }
         List<String> ids = page.stream().map(Hit::id).toList();
-        MgetResponse<ReviewDocument> current = call(() -> client.mget(m -> m.index(SearchIndices.REVIEWS).ids(ids)
-                .sourceIncludes(HIT_FIELDS).sourceIncludes("status"), ReviewDocument.class));
+        MgetResponse<ReviewDocument> current = call(() -> client.mget(
+                m -> m.index(SearchIndices.REVIEWS)
+                        .ids(ids)
+                        .sourceIncludes(HIT_FIELDS)
+                        .sourceIncludes("status"),
+                ReviewDocument.class));
         Map<String, ReviewDocument> now = new HashMap<>();
         for (MultiGetResponseItem<ReviewDocument> item : current.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {
@@ -210,23 +236,33 @@ class ReviewSearch {
             return new Suggestions(List.of());
         }
         String text = prefix.strip();
-        SearchResponse<ReviewDocument> response = call(() -> client.search(s -> s
-                .index(SearchIndices.REVIEWS)
-                .size(0)
-                .source(src -> src.filter(f -> f.includes("id", "revision", "slug", "title", "status", "products.name")))
-                .suggest(sg -> sg.suggesters("reviews", fs -> fs.prefix(text).completion(c -> c
-                        .field("suggest")
-                        .size(MAX_SUGGESTIONS * 3)
-                        .skipDuplicates(true)
-                        .fuzzy(fz -> fz.fuzziness("AUTO").minLength(4).prefixLength(1))))),
+        SearchResponse<ReviewDocument> response = call(() -> client.search(
+                s -> s.index(SearchIndices.REVIEWS)
+                        .size(0)
+                        .source(src -> src.filter(
+                                f -> f.includes("id", "revision", "slug", "title", "status", "products.name")))
+                        .suggest(sg -> sg.suggesters(
+                                "reviews",
+                                fs -> fs.prefix(text)
+                                        .completion(c -> c.field("suggest")
+                                                .size(MAX_SUGGESTIONS * 3)
+                                                .skipDuplicates(true)
+                                                .fuzzy(fz -> fz.fuzziness("AUTO")
+                                                        .minLength(4)
+                                                        .prefixLength(1))))),
                 ReviewDocument.class));
         Map<String, Suggestions.Suggestion> distinct = new LinkedHashMap<>();
         for (Suggestion<ReviewDocument> suggestion : response.suggest().getOrDefault("reviews", List.of())) {
-            for (CompletionSuggestOption<ReviewDocument> option : suggestion.completion().options()) {
+            for (CompletionSuggestOption<ReviewDocument> option :
+                    suggestion.completion().options()) {
                 ReviewDocument review = option.source();
-                if (review != null && review.isPublished() && review.slug() != null && distinct.size() < MAX_SUGGESTIONS) {
+                if (review != null
+                        && review.isPublished()
+                        && review.slug() != null
+                        && distinct.size() < MAX_SUGGESTIONS) {
                     String shown = suggestionText(review, option.text());
-                    distinct.putIfAbsent(shown + "\n" + review.slug(), new Suggestions.Suggestion(shown, review.slug()));
+                    distinct.putIfAbsent(
+                            shown + "\n" + review.slug(), new Suggestions.Suggestion(shown, review.slug()));
                 }
             }
         }
@@ -252,8 +288,11 @@ class ReviewSearch {
         if (articleId == null || articleId.isBlank() || articleId.length() > 512) {
             throw new ArticleNotFound(String.valueOf(articleId));
         }
-        GetResponse<ReviewDocument> article = call(() -> client.get(g -> g.index(SearchIndices.REVIEWS).id(articleId)
-                .sourceIncludes("id", "revision", "status", "category"), ReviewDocument.class));
+        GetResponse<ReviewDocument> article = call(() -> client.get(
+                g -> g.index(SearchIndices.REVIEWS)
+                        .id(articleId)
+                        .sourceIncludes("id", "revision", "status", "category"),
+                ReviewDocument.class));
         if (!article.found() || article.source() == null || !article.source().isPublished()) {
             throw new ArticleNotFound(articleId);
         }
@@ -261,9 +300,11 @@ class ReviewSearch {
         List<SearchResults.Hit> related = new ArrayList<>();
         if (category != null) {
             // Same category first: every review there qualifies, the most alike first, then the newest.
-            related.addAll(relatedSearch(articleId, RELATED, b -> b
-                    .filter(f -> f.term(t -> t.field("category").value(category)))
-                    .should(moreLikeThis(article.index(), articleId))));
+            related.addAll(relatedSearch(
+                    articleId,
+                    RELATED,
+                    b -> b.filter(f -> f.term(t -> t.field("category").value(category)))
+                            .should(moreLikeThis(article.index(), articleId))));
         }
         if (related.size() < RELATED) {
             // Then the most alike from other categories; those share words, not just a shelf.
@@ -278,20 +319,21 @@ class ReviewSearch {
         return new RelatedReviews(related);
     }
 
-    private List<SearchResults.Hit> relatedSearch(String articleId, int size,
-            Function<BoolQuery.Builder, BoolQuery.Builder> criteria) {
-        SearchResponse<ReviewDocument> response = call(() -> client.search(s -> s
-                .index(SearchIndices.REVIEWS)
-                .size(size)
-                .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
-                .query(q -> q.bool(b -> criteria.apply(b.filter(published()).mustNot(n -> n.ids(i -> i.values(articleId))))))
-                .sort(sort(SortMode.RELEVANCE)), ReviewDocument.class));
+    private List<SearchResults.Hit> relatedSearch(
+            String articleId, int size, Function<BoolQuery.Builder, BoolQuery.Builder> criteria) {
+        SearchResponse<ReviewDocument> response = call(() -> client.search(
+                s -> s.index(SearchIndices.REVIEWS)
+                        .size(size)
+                        .source(src -> src.filter(f -> f.includes(HIT_FIELDS)))
+                        .query(q -> q.bool(b ->
+                                criteria.apply(b.filter(published()).mustNot(n -> n.ids(i -> i.values(articleId))))))
+                        .sort(sort(SortMode.RELEVANCE)),
+                ReviewDocument.class));
         return response.hits().hits().stream().map(ReviewSearch::toHit).toList();
     }
 
     private static Query moreLikeThis(String index, String articleId) {
-        return Query.of(q -> q.moreLikeThis(mlt -> mlt
-                .fields(MORE_LIKE_FIELDS)
+        return Query.of(q -> q.moreLikeThis(mlt -> mlt.fields(MORE_LIKE_FIELDS)
                 .like(l -> l.document(d -> d.index(index).id(articleId)))
                 .minTermFreq(1)
                 .minDocFreq(1)
@@ -314,19 +356,32 @@ class ReviewSearch {
             return Query.of(q -> q.bool(b -> b.filter(published())));
         }
         String text = query.text().strip();
-        return Query.of(q -> q.bool(b -> b
-                .filter(published())
-                .must(m -> m.bool(every -> every
-                        .should(sh -> sh.match(mt -> mt.field("all_text").query(text).analyzer(EXACT_ANALYZER)
-                                .fuzziness("AUTO").prefixLength(1).minimumShouldMatch(MOST_WORDS)))
-                        .should(sh -> sh.match(mt -> mt.field("all_text").query(text).minimumShouldMatch(MOST_WORDS)))
+        return Query.of(q -> q.bool(b -> b.filter(published())
+                .must(m -> m.bool(every -> every.should(sh -> sh.match(mt -> mt.field("all_text")
+                                .query(text)
+                                .analyzer(EXACT_ANALYZER)
+                                .fuzziness("AUTO")
+                                .prefixLength(1)
+                                .minimumShouldMatch(MOST_WORDS)))
+                        .should(sh ->
+                                sh.match(mt -> mt.field("all_text").query(text).minimumShouldMatch(MOST_WORDS)))
                         .minimumShouldMatch("1")))
-                .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-                        .analyzer(EXACT_ANALYZER).fuzziness("AUTO").prefixLength(1).tieBreaker(0.3)))
-                .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
+                .should(sh -> sh.multiMatch(mm -> mm.query(text)
+                        .fields(TEXT_FIELDS)
+                        .type(TextQueryType.BestFields)
+                        .analyzer(EXACT_ANALYZER)
+                        .fuzziness("AUTO")
+                        .prefixLength(1)
                         .tieBreaker(0.3)))
-                .should(sh -> sh.multiMatch(mm -> mm.query(text).fields(PHRASE_FIELDS).type(TextQueryType.Phrase)
-                        .slop(1).boost(2.0f)))));
+                .should(sh -> sh.multiMatch(mm -> mm.query(text)
+                        .fields(TEXT_FIELDS)
+                        .type(TextQueryType.BestFields)
+                        .tieBreaker(0.3)))
+                .should(sh -> sh.multiMatch(mm -> mm.query(text)
+                        .fields(PHRASE_FIELDS)
+                        .type(TextQueryType.Phrase)
+                        .slop(1)
+                        .boost(2.0f)))));
     }
 
     /**
@@ -337,13 +392,17 @@ class ReviewSearch {
         return Query.of(q -> q.bool(b -> {
             filters.forEach((facet, values) -> {
                 if (!facet.equals(except) && !values.isEmpty()) {
-                    List<FieldValue> terms = values.stream().map(v -> FieldValue.of(v.toLowerCase(Locale.ROOT))).toList();
-                    b.filter(f -> f.terms(t -> t.field(FACETS.get(facet) + ".lc").terms(tv -> tv.value(terms))));
+                    List<FieldValue> terms = values.stream()
+                            .map(v -> FieldValue.of(v.toLowerCase(Locale.ROOT)))
+                            .toList();
+                    b.filter(
+                            f -> f.terms(t -> t.field(FACETS.get(facet) + ".lc").terms(tv -> tv.value(terms))));
                 }
             });
             if (!PRICE_FACET.equals(except) && !bands.isEmpty()) {
-                b.filter(f -> f.bool(any -> any.should(bands.stream().map(PriceBand::filter).toList())
-                        .minimumShouldMatch("1")));
+                b.filter(f -> f.bool(
+                        any -> any.should(bands.stream().map(PriceBand::filter).toList())
+                                .minimumShouldMatch("1")));
             }
             return b;
         }));
@@ -351,9 +410,13 @@ class ReviewSearch {
 
     /** The price bands as a facet: how many matching reviews have a product in each. */
     static Aggregation priceAggregation(Query filter) {
-        return Aggregation.of(a -> a.filter(filter).aggregations("values", v -> v.range(r -> r
-                .field(PriceBand.FIELD)
-                .ranges(Arrays.stream(PriceBand.values()).map(PriceBand::range).toList()))));
+        return Aggregation.of(a -> a.filter(filter)
+                .aggregations(
+                        "values",
+                        v -> v.range(r -> r.field(PriceBand.FIELD)
+                                .ranges(Arrays.stream(PriceBand.values())
+                                        .map(PriceBand::range)
+                                        .toList()))));
     }
 
     static Aggregation facetAggregation(String field, Query filter) {
@@ -380,16 +443,23 @@ class ReviewSearch {
         List<NamedValue<HighlightField>> fields = new ArrayList<>();
         HIGHLIGHTS.keySet().forEach(field -> {
             boolean whole = field.equals("title") || field.equals("summary");
-            fields.add(NamedValue.of(field, HighlightField.of(f -> whole
-                    ? f.numberOfFragments(0)
-                    : f.numberOfFragments(3).fragmentSize(FRAGMENT_SIZE))));
+            fields.add(NamedValue.of(
+                    field,
+                    HighlightField.of(f -> whole
+                            ? f.numberOfFragments(0)
+                            : f.numberOfFragments(3).fragmentSize(FRAGMENT_SIZE))));
         });
         List<String> highlighted = List.copyOf(HIGHLIGHTS.keySet());
-        Query matched = Query.of(q -> q.bool(b -> b
-                .should(sh -> sh.multiMatch(m -> m.query(text).fields(highlighted).analyzer(EXACT_ANALYZER)
-                        .fuzziness(HIGHLIGHT_FUZZINESS).prefixLength(1)))
+        Query matched = Query.of(q -> q.bool(b -> b.should(sh -> sh.multiMatch(m -> m.query(text)
+                        .fields(highlighted)
+                        .analyzer(EXACT_ANALYZER)
+                        .fuzziness(HIGHLIGHT_FUZZINESS)
+                        .prefixLength(1)))
                 .should(sh -> sh.multiMatch(m -> m.query(text).fields(highlighted)))));
-        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>").fields(fields)
+        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html)
+                .preTags("<em>")
+                .postTags("</em>")
+                .fields(fields)
                 .highlightQuery(matched));
     }
 
@@ -435,12 +505,29 @@ class ReviewSearch {
             List<String> merged = highlights.computeIfAbsent(name, n -> new ArrayList<>());
             fragments.stream().filter(f -> merged.size() < 3).forEach(merged::add);
         });
-        List<SearchResults.Product> products = review.products() == null ? List.of() : review.products().stream()
-                .map(p -> new SearchResults.Product(p.id(), p.name(), p.kind(), p.lowestPrice() == null ? null
-                        : new SearchResults.Price(p.lowestPrice().amount(), p.lowestPrice().currency())))
-                .toList();
-        return new SearchResults.Hit(review.id(), review.slug(), review.title(), review.summary(), review.author(),
-                review.category(), review.tags() == null ? List.of() : review.tags(), review.publishedAt(), products,
+        List<SearchResults.Product> products = review.products() == null
+                ? List.of()
+                : review.products().stream()
+                        .map(p -> new SearchResults.Product(
+                                p.id(),
+                                p.name(),
+                                p.kind(),
+                                p.lowestPrice() == null
+                                        ? null
+                                        : new SearchResults.Price(
+                                                p.lowestPrice().amount(),
+                                                p.lowestPrice().currency())))
+                        .toList();
+        return new SearchResults.Hit(
+                review.id(),
+                review.slug(),
+                review.title(),
+                review.summary(),
+                review.author(),
+                review.category(),
+                review.tags() == null ? List.of() : review.tags(),
+                review.publishedAt(),
+                products,
                 highlights);
     }
 
@@ -493,12 +580,12 @@ class ReviewSearch {
     private static <T> T call(ElasticsearchCall<T> call) {
         try {
             return call.call();
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw new SearchUnavailable("Elasticsearch is unreachable", ex);
-        }
-        catch (ElasticsearchException ex) {
-            if (ex.status() >= 500 || ex.status() == 429 || "index_not_found_exception".equals(ex.error().type())) {
+        } catch (ElasticsearchException ex) {
+            if (ex.status() >= 500
+                    || ex.status() == 429
+                    || "index_not_found_exception".equals(ex.error().type())) {
                 throw new SearchUnavailable("Elasticsearch cannot answer: " + ex.getMessage(), ex);
             }
             throw ex;

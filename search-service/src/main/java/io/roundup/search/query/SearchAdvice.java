@@ -21,7 +21,8 @@ class SearchAdvice {
 
     @ExceptionHandler(InvalidCursor.class)
     ProblemDetail invalidCursor(InvalidCursor ex) {
-        return ProblemAdvice.validationProblem(Map.of("cursor", List.of("is not a cursor of this search; start again without one")));
+        return ProblemAdvice.validationProblem(
+                Map.of("cursor", List.of("is not a cursor of this search; start again without one")));
     }
 
     @ExceptionHandler(InvalidFilter.class)
@@ -31,7 +32,8 @@ class SearchAdvice {
 
     @ExceptionHandler(ArticleNotFound.class)
     ProblemDetail notFound(ArticleNotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published article has this id.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published article has this id.");
         problem.setTitle("Not found");
         return problem;
     }
@@ -39,8 +41,8 @@ class SearchAdvice {
     @ExceptionHandler(SearchUnavailable.class)
     ProblemDetail unavailable(SearchUnavailable ex) {
         log.warn("Search unavailable: {} ({})", ex.getMessage(), String.valueOf(ex.getCause()));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Search is unavailable for a moment; please try again shortly.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable for a moment; please try again shortly.");
         problem.setTitle("Search unavailable");
         return problem;
     }

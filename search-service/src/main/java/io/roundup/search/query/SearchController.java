@@ -30,9 +30,13 @@ class SearchController {
             @RequestParam(required = false) List<String> author,
             @RequestParam(required = false) List<String> productKind,
             @RequestParam(required = false) List<String> price,
-            @RequestParam(required = false) @Pattern(regexp = "relevance|newest", message = "must be relevance or newest") String sort,
-            @RequestParam(defaultValue = "10") @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") int size,
+            @RequestParam(required = false)
+                    @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")
+                    String sort,
+            @RequestParam(defaultValue = "10")
+                    @Min(value = 1, message = "must be between 1 and 100")
+                    @Max(value = 100, message = "must be between 1 and 100")
+                    int size,
             @RequestParam(required = false) @Size(max = 3000, message = "is not a valid cursor") String cursor) {
         boolean hasText = q != null && !q.isBlank();
         // Without text there is nothing to rank by: the newest come first, whatever was asked.
@@ -44,12 +48,21 @@ class SearchController {
                 throw new InvalidCursor();
             }
         }
-        return search.search(new SearchQuery(q, values(category), values(tag), values(author), values(productKind),
-                priceBands(price), mode, size, after));
+        return search.search(new SearchQuery(
+                q,
+                values(category),
+                values(tag),
+                values(author),
+                values(productKind),
+                priceBands(price),
+                mode,
+                size,
+                after));
     }
 
     @GetMapping("/suggest")
-    Suggestions suggest(@RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters") String q) {
+    Suggestions suggest(
+            @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters") String q) {
         return search.suggest(q);
     }
 
@@ -60,13 +73,20 @@ class SearchController {
 
     private static List<PriceBand> priceBands(List<String> params) {
         return values(params).stream()
-                .map(key -> PriceBand.of(key).orElseThrow(() -> new InvalidFilter("price",
-                        "must be one of " + String.join(", ", PriceBand.keys()))))
+                .map(key -> PriceBand.of(key)
+                        .orElseThrow(() ->
+                                new InvalidFilter("price", "must be one of " + String.join(", ", PriceBand.keys()))))
                 .distinct()
                 .toList();
     }
 
     private static List<String> values(List<String> params) {
-        return params == null ? List.of() : params.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+        return params == null
+                ? List.of()
+                : params.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
     }
 }

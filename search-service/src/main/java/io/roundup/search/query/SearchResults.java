@@ -31,18 +31,14 @@ record SearchResults(
             List<String> tags,
             Instant publishedAt,
             List<Product> products,
-            Map<String, List<String>> highlights) {
-    }
+            Map<String, List<String>> highlights) {}
 
     /** A product the article reviews, with its lowest current price (null when it has no offer). */
-    record Product(String id, String name, String kind, Price price) {
-    }
+    record Product(String id, String name, String kind, Price price) {}
 
     /** Money as everywhere in Roundup's API: a decimal string and an ISO-4217 code. */
-    record Price(String amount, String currency) {
-    }
+    record Price(String amount, String currency) {}
 
     /** A facet value as editors wrote it, and how many matching articles have it. */
-    record FacetCount(String value, long count) {
-    }
+    record FacetCount(String value, long count) {}
 }

@@ -54,13 +54,16 @@ public class OutdatedIndices implements ApplicationRunner {
                 return Optional.empty();
             }
             ReindexJob job = reindexer.start();
-            log.info("The index behind {} was created from another definition; reindex {} rebuilds it", outdated,
+            log.info(
+                    "The index behind {} was created from another definition; reindex {} rebuilds it",
+                    outdated,
                     job.id());
             return Optional.of(job);
-        }
-        catch (IOException | RuntimeException ex) {
-            log.warn("Could not check whether the search indices are current ({}); after an upgrade, "
-                    + "POST /api/search/reindex", ex.toString());
+        } catch (IOException | RuntimeException ex) {
+            log.warn(
+                    "Could not check whether the search indices are current ({}); after an upgrade, "
+                            + "POST /api/search/reindex",
+                    ex.toString());
             return Optional.empty();
         }
     }

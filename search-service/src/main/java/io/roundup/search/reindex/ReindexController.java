@@ -26,7 +26,9 @@ class ReindexController {
     @PostMapping
     ResponseEntity<ReindexJob> start() {
         ReindexJob job = reindexer.start();
-        return ResponseEntity.accepted().location(URI.create("/api/search/reindex/" + job.id())).body(job);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/search/reindex/" + job.id()))
+                .body(job);
     }
 
     @GetMapping("/{id}")

@@ -22,25 +22,50 @@ import java.util.Map;
  * @param error why it failed; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReindexJob(String id, Status status, Phase phase, Instant startedAt, Instant finishedAt,
-        Map<String, String> indices, Map<String, Long> replayed, long skipped, Map<String, Long> documents,
-        Map<String, Long> liveDocuments, String error) {
+public record ReindexJob(
+        String id,
+        Status status,
+        Phase phase,
+        Instant startedAt,
+        Instant finishedAt,
+        Map<String, String> indices,
+        Map<String, Long> replayed,
+        long skipped,
+        Map<String, Long> documents,
+        Map<String, Long> liveDocuments,
+        String error) {
 
     enum Status {
-        QUEUED, RUNNING, SUCCEEDED, FAILED
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED
     }
 
     enum Phase {
-        REPLAYING, CHECKING, SWITCHING
+        REPLAYING,
+        CHECKING,
+        SWITCHING
     }
 
     static ReindexJob queued(String id) {
-        return new ReindexJob(id, Status.QUEUED, null, Instant.now(), null, Map.of(), Map.of(), 0, Map.of(), Map.of(), null);
+        return new ReindexJob(
+                id, Status.QUEUED, null, Instant.now(), null, Map.of(), Map.of(), 0, Map.of(), Map.of(), null);
     }
 
     static ReindexJob running(String id) {
-        return new ReindexJob(id, Status.RUNNING, Phase.REPLAYING, Instant.now(), null, Map.of(), Map.of(), 0, Map.of(),
-                Map.of(), null);
+        return new ReindexJob(
+                id,
+                Status.RUNNING,
+                Phase.REPLAYING,
+                Instant.now(),
+                null,
+                Map.of(),
+                Map.of(),
+                0,
+                Map.of(),
+                Map.of(),
+                null);
     }
 
     boolean isRunning() {

@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param whenOutdated whether start-up reindexes an index created from an older definition ({@link OutdatedIndices})
  */
 @ConfigurationProperties("roundup.search.reindex")
-record ReindexSettings(@DefaultValue("5s") Duration retireAfter, @DefaultValue("true") boolean whenOutdated) {
-}
+record ReindexSettings(
+        @DefaultValue("5s") Duration retireAfter,
+        @DefaultValue("true") boolean whenOutdated) {}

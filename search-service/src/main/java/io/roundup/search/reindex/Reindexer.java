@@ -76,7 +76,11 @@ public class Reindexer {
     /** The job that starts when the active one ends (guarded by this). */
     private ReindexJob queued;
 
-    Reindexer(ElasticsearchClient client, SearchIndices indices, EventIndexing indexing, TopicReplay topics,
+    Reindexer(
+            ElasticsearchClient client,
+            SearchIndices indices,
+            EventIndexing indexing,
+            TopicReplay topics,
             ReindexSettings settings) {
         this.client = client;
         this.indices = indices;
@@ -150,6 +154,7 @@ public class Reindexer {
         private final AtomicLong skipped = new AtomicLong();
         /** The indices this job created: the only ones it may delete when it fails. */
         private final List<String> created = new ArrayList<>();
+
         private volatile Phase phase = Phase.REPLAYING;
         private volatile Map<String, String> building = Map.of();
         private volatile Map<String, Long> documents = Map.of();
@@ -167,7 +172,8 @@ public class Reindexer {
                 indices.ensureCreated();
                 String oldProducts = currentIndex(SearchIndices.PRODUCTS);
                 String oldReviews = currentIndex(SearchIndices.REVIEWS);
-                IndexTarget next = IndexTarget.building(SearchIndices.version(SearchIndices.REVIEWS, nextVersion(SearchIndices.REVIEWS)),
+                IndexTarget next = IndexTarget.building(
+                        SearchIndices.version(SearchIndices.REVIEWS, nextVersion(SearchIndices.REVIEWS)),
                         SearchIndices.version(SearchIndices.PRODUCTS, nextVersion(SearchIndices.PRODUCTS)));
                 // Another instance running a reindex at the same time fails here, and must not discard its indices.
                 indices.createVersion(SearchIndices.PRODUCTS, next.products());
@@ -187,8 +193,8 @@ public class Reindexer {
                 for (int check = 1; ; check++) {
                     products = replay(Topics.PRODUCTS, products, next, indexing::products);
                     articles = replay(Topics.ARTICLES, articles, next, indexing::articles);
-                    String shortfall = compare(building,
-                            Map.of(SearchIndices.PRODUCTS, oldProducts, SearchIndices.REVIEWS, oldReviews));
+                    String shortfall = compare(
+                            building, Map.of(SearchIndices.PRODUCTS, oldProducts, SearchIndices.REVIEWS, oldReviews));
                     if (shortfall == null) {
                         break;
                     }
@@ -201,15 +207,25 @@ public class Reindexer {
 
                 phase = Phase.SWITCHING;
                 publish(Status.RUNNING, null);
-                client.indices().updateAliases(u -> u
-                        .actions(a -> a.remove(r -> r.index(oldProducts).alias(SearchIndices.PRODUCTS)))
-                        .actions(a -> a.add(ad -> ad.index(next.products()).alias(SearchIndices.PRODUCTS).isWriteIndex(true)))
-                        .actions(a -> a.remove(r -> r.index(oldReviews).alias(SearchIndices.REVIEWS)))
-                        .actions(a -> a.add(ad -> ad.index(next.reviews()).alias(SearchIndices.REVIEWS).isWriteIndex(true))));
+                client.indices()
+                        .updateAliases(u -> u.actions(
+                                        a -> a.remove(r -> r.index(oldProducts).alias(SearchIndices.PRODUCTS)))
+                                .actions(a -> a.add(ad -> ad.index(next.products())
+                                        .alias(SearchIndices.PRODUCTS)
+                                        .isWriteIndex(true)))
+                                .actions(a -> a.remove(r -> r.index(oldReviews).alias(SearchIndices.REVIEWS)))
+                                .actions(a -> a.add(ad -> ad.index(next.reviews())
+                                        .alias(SearchIndices.REVIEWS)
+                                        .isWriteIndex(true))));
                 moved = true;
                 stopMirroring();
-                log.info("Reindex {}: {} now points at {} and {} at {}", job.id(), SearchIndices.PRODUCTS, next.products(),
-                        SearchIndices.REVIEWS, next.reviews());
+                log.info(
+                        "Reindex {}: {} now points at {} and {} at {}",
+                        job.id(),
+                        SearchIndices.PRODUCTS,
+                        next.products(),
+                        SearchIndices.REVIEWS,
+                        next.reviews());
                 // What other copies of the service wrote only to the old versions before the aliases moved.
                 replay(Topics.PRODUCTS, products, IndexTarget.LIVE, indexing::products);
                 replay(Topics.ARTICLES, articles, IndexTarget.LIVE, indexing::articles);
@@ -217,17 +233,16 @@ public class Reindexer {
                 Thread.sleep(settings.retireAfter());
                 client.indices().delete(d -> d.index(oldProducts, oldReviews));
                 log.info("Reindex {} succeeded: {} events replayed, {} skipped", job.id(), replayed, skipped);
-            }
-            catch (Exception ex) {
+            } catch (Exception ex) {
                 if (ex instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 log.error("Reindex {} failed", job.id(), ex);
-                error = moved ? "The aliases moved to the new versions, but catching up or deleting the old ones "
-                        + "failed (run another reindex to be sure nothing is missing): " + ex.getMessage()
+                error = moved
+                        ? "The aliases moved to the new versions, but catching up or deleting the old ones "
+                                + "failed (run another reindex to be sure nothing is missing): " + ex.getMessage()
                         : String.valueOf(ex.getMessage());
-            }
-            finally {
+            } finally {
                 stopMirroring();
                 if (!moved) {
                     discard();
@@ -236,11 +251,17 @@ public class Reindexer {
             publish(error == null ? Status.SUCCEEDED : Status.FAILED, error);
         }
 
-        private Map<TopicPartition, Long> replay(String topic, Map<TopicPartition, Long> from, IndexTarget target,
+        private Map<TopicPartition, Long> replay(
+                String topic,
+                Map<TopicPartition, Long> from,
+                IndexTarget target,
                 BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> apply) {
             return topics.read(topic, from, batch -> {
                 List<Rejected> rejected = withRetries(() -> apply.apply(batch, target));
-                rejected.forEach(r -> log.warn("Reindex {}: an event of {} was skipped: {}", job.id(), topic,
+                rejected.forEach(r -> log.warn(
+                        "Reindex {}: an event of {} was skipped: {}",
+                        job.id(),
+                        topic,
                         r.reason().getMessage()));
                 replayed.computeIfAbsent(topic, t -> new AtomicLong()).addAndGet(batch.size());
                 skipped.addAndGet(rejected.size());
@@ -257,17 +278,19 @@ public class Reindexer {
             for (int attempt = 1; ; attempt++) {
                 try {
                     return batch.get();
-                }
-                catch (RuntimeException ex) {
+                } catch (RuntimeException ex) {
                     if (attempt == BATCH_ATTEMPTS) {
                         throw ex;
                     }
-                    log.warn("Reindex {}: a batch failed (attempt {}): {}; retrying in {}", job.id(), attempt,
-                            ex.toString(), pause);
+                    log.warn(
+                            "Reindex {}: a batch failed (attempt {}): {}; retrying in {}",
+                            job.id(),
+                            attempt,
+                            ex.toString(),
+                            pause);
                     try {
                         Thread.sleep(pause);
-                    }
-                    catch (InterruptedException interrupted) {
+                    } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
                         throw ex;
                     }
@@ -311,14 +334,16 @@ public class Reindexer {
         private void discard() {
             for (String index : created) {
                 try {
-                    IndexAliases aliases = client.indices().getAlias(g -> g.index(index)).aliases().get(index);
+                    IndexAliases aliases = client.indices()
+                            .getAlias(g -> g.index(index))
+                            .aliases()
+                            .get(index);
                     if (aliases != null && !aliases.aliases().isEmpty()) {
                         log.warn("Reindex {}: {} is live after all; kept", job.id(), index);
                         continue;
                     }
                     client.indices().delete(d -> d.index(index));
-                }
-                catch (IOException | RuntimeException ex) {
+                } catch (IOException | RuntimeException ex) {
                     log.warn("Could not delete the unfinished index {}: {}", index, ex.toString());
                 }
             }
@@ -328,8 +353,18 @@ public class Reindexer {
             Map<String, Long> counts = new LinkedHashMap<>();
             replayed.forEach((topic, count) -> counts.put(topic, count.get()));
             boolean running = status == Status.RUNNING;
-            record(new ReindexJob(job.id(), status, running ? phase : null, job.startedAt(),
-                    running ? null : Instant.now(), building, counts, skipped.get(), documents, liveDocuments, error));
+            record(new ReindexJob(
+                    job.id(),
+                    status,
+                    running ? phase : null,
+                    job.startedAt(),
+                    running ? null : Instant.now(),
+                    building,
+                    counts,
+                    skipped.get(),
+                    documents,
+                    liveDocuments,
+                    error));
         }
 
         /**
@@ -338,12 +373,16 @@ public class Reindexer {
          */
         private int nextVersion(String alias) throws IOException {
             return client.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true)).indices().keySet().stream()
-                    .mapToInt(Reindexer::versionOf).max().orElse(0) + 1;
+                            .mapToInt(Reindexer::versionOf)
+                            .max()
+                            .orElse(0)
+                    + 1;
         }
 
         private String currentIndex(String alias) throws IOException {
             return client.indices().getAlias(g -> g.name(alias)).aliases().keySet().stream()
-                    .findFirst().orElseThrow(() -> new IllegalStateException("No index behind alias " + alias));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No index behind alias " + alias));
         }
     }
 }

@@ -61,7 +61,9 @@ class TopicReplay {
             if (infos == null || infos.isEmpty()) {
                 return from;
             }
-            List<TopicPartition> partitions = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
             Set<TopicPartition> pending = new HashSet<>();
@@ -105,7 +107,8 @@ class TopicReplay {
     }
 
     private static RawEvent raw(ConsumerRecord<byte[], byte[]> record) {
-        return new RawEvent(text(record, CloudEventHeaders.TYPE), record.value(), text(record, CloudEventHeaders.REQUEST_ID));
+        return new RawEvent(
+                text(record, CloudEventHeaders.TYPE), record.value(), text(record, CloudEventHeaders.REQUEST_ID));
     }
 
     private static String text(ConsumerRecord<byte[], byte[]> record, String name) {

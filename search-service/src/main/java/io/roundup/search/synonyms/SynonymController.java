@@ -47,10 +47,12 @@ class SynonymController {
 
     /** {@code If-Match} is optional here: a lone admin may just save; two at once can protect each other with it. */
     @PutMapping
-    ResponseEntity<Replaced> replace(@RequestBody RulesRequest request,
+    ResponseEntity<Replaced> replace(
+            @RequestBody RulesRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         List<String> rules = validation.validate(request.rules());
-        SynonymRules saved = store.replace(rules, IfMatch.optional(ifMatch), Roles.callerName().orElse("unknown"));
+        SynonymRules saved = store.replace(
+                rules, IfMatch.optional(ifMatch), Roles.callerName().orElse("unknown"));
         ReindexJob job = reindexer.start();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/search/reindex/" + job.id()))
@@ -63,10 +65,8 @@ class SynonymController {
         return ProblemAdvice.validationProblem(ex.errors());
     }
 
-    record RulesRequest(List<String> rules) {
-    }
+    record RulesRequest(List<String> rules) {}
 
     /** The saved rules and the reindex that brings them into effect. */
-    record Replaced(List<String> rules, long revision, Instant updatedAt, String updatedBy, ReindexJob reindex) {
-    }
+    record Replaced(List<String> rules, long revision, Instant updatedAt, String updatedBy, ReindexJob reindex) {}
 }

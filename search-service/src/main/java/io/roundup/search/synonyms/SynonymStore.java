@@ -3,8 +3,8 @@ package io.roundup.search.synonyms;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.OpType;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import io.roundup.search.indexing.Writes;
 import io.roundup.support.revision.ExpectedRevision;
@@ -58,36 +58,35 @@ public class SynonymStore {
                 i.index(INDEX).id(DOCUMENT).document(next).refresh(Refresh.True);
                 if (stored.exists()) {
                     i.ifSeqNo(stored.seqNo()).ifPrimaryTerm(stored.primaryTerm());
-                }
-                else {
+                } else {
                     i.opType(OpType.Create);
                 }
                 return i;
             });
             return next;
-        }
-        catch (ElasticsearchException ex) {
+        } catch (ElasticsearchException ex) {
             if (ex.status() == 409) {
                 throw new StaleSynonyms(read().rules().revision());
             }
             throw ex;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }
 
     private void createIndex() throws IOException {
         try {
-            client.indices().create(c -> c.index(INDEX)
-                    .settings(st -> st.numberOfShards("1").autoExpandReplicas("0-1"))
-                    .mappings(m -> m.dynamic(DynamicMapping.Strict)
-                            .properties("rules", p -> p.keyword(k -> k.index(false).docValues(false)))
-                            .properties("revision", p -> p.long_(l -> l))
-                            .properties("updatedAt", p -> p.date(d -> d))
-                            .properties("updatedBy", p -> p.keyword(k -> k))));
-        }
-        catch (ElasticsearchException ex) {
+            client.indices()
+                    .create(c -> c.index(INDEX)
+                            .settings(st -> st.numberOfShards("1").autoExpandReplicas("0-1"))
+                            .mappings(m -> m.dynamic(DynamicMapping.Strict)
+                                    .properties(
+                                            "rules",
+                                            p -> p.keyword(k -> k.index(false).docValues(false)))
+                                    .properties("revision", p -> p.long_(l -> l))
+                                    .properties("updatedAt", p -> p.date(d -> d))
+                                    .properties("updatedBy", p -> p.keyword(k -> k))));
+        } catch (ElasticsearchException ex) {
             if (!"resource_already_exists_exception".equals(ex.error().type())) {
                 throw ex;
             }
@@ -101,14 +100,12 @@ public class SynonymStore {
                 return new Stored(response.source(), true, response.seqNo(), response.primaryTerm());
             }
             return new Stored(new SynonymRules(defaults, 0, null, null), false, null, null);
-        }
-        catch (ElasticsearchException ex) {
+        } catch (ElasticsearchException ex) {
             if ("index_not_found_exception".equals(ex.error().type())) {
                 return new Stored(new SynonymRules(defaults, 0, null, null), false, null, null);
             }
             throw ex;
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }
@@ -116,23 +113,27 @@ public class SynonymStore {
     /** One rule per line; blank lines and {@code #} comments are skipped. */
     private static List<String> readDefaults() {
         ClassPathResource file = new ClassPathResource("elasticsearch/synonyms.txt");
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        }
-        catch (IOException ex) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            return reader.lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+        } catch (IOException ex) {
             throw new UncheckedIOException("Cannot read the default synonyms", ex);
         }
     }
 
-    private record Stored(SynonymRules rules, boolean exists, Long seqNo, Long primaryTerm) {
-    }
+    private record Stored(SynonymRules rules, boolean exists, Long seqNo, Long primaryTerm) {}
 
     /** The rules changed since the caller read them. */
     static final class StaleSynonyms extends StaleRevision {
 
         StaleSynonyms(long current) {
-            super("The synonym rules have changed since you read them (they are now at revision " + current
-                    + "); read them again and reapply your change.", current);
+            super(
+                    "The synonym rules have changed since you read them (they are now at revision " + current
+                            + "); read them again and reapply your change.",
+                    current);
         }
     }
 }

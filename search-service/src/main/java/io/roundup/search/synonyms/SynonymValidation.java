@@ -104,14 +104,12 @@ class SynonymValidation {
         try {
             client.indices().analyze(AnalyzeRequest.of(a -> a.withJson(new StringReader(request))));
             return null;
-        }
-        catch (ElasticsearchException ex) {
+        } catch (ElasticsearchException ex) {
             if (ex.status() != 400) {
                 throw ex;
             }
             return reason(ex.error());
-        }
-        catch (IOException ex) {
+        } catch (IOException ex) {
             throw Writes.unreachable(ex);
         }
     }

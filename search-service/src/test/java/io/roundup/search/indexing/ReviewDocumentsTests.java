@@ -32,17 +32,21 @@ class ReviewDocumentsTests {
             "Mixing at night means closed backs.",
             List.of(
                     new ArticleContent.Entry(2, "p-2", "Harbor Closed", "Deep and dark.", List.of()),
-                    new ArticleContent.Entry(1, "p-1", "Northwind Studio", "Flat and light.",
+                    new ArticleContent.Entry(
+                            1,
+                            "p-1",
+                            "Northwind Studio",
+                            "Flat and light.",
                             List.of(new ArticleContent.Feature("Driver", "40 mm dynamic"))),
                     new ArticleContent.Entry(3, "p-1", "Northwind again", "Listed twice.", null)),
             List.of(new ArticleContent.Section("Buying guide", "Check the clamping force.")));
 
     @Test
     void aPublishedArticleBecomesAFullDocument() {
-        ArticleChanged event = new ArticleChanged("a-1", 7, PUBLISHED_AT, ArticleStatus.PUBLISHED,
-                "best-headphones", PUBLISHED_AT, CONTENT);
-        List<ProductSummary> products = List.of(new ProductSummary("p-1", "Northwind Studio Monitor", "gear",
-                new Price("129.00", "USD")));
+        ArticleChanged event = new ArticleChanged(
+                "a-1", 7, PUBLISHED_AT, ArticleStatus.PUBLISHED, "best-headphones", PUBLISHED_AT, CONTENT);
+        List<ProductSummary> products =
+                List.of(new ProductSummary("p-1", "Northwind Studio Monitor", "gear", new Price("129.00", "USD")));
 
         ReviewDocument review = ReviewDocuments.published(event, products);
 
@@ -59,46 +63,78 @@ class ReviewDocumentsTests {
         assertThat(review.author()).isEqualTo("Ada Marlowe");
         assertThat(review.publishedAt()).isEqualTo(PUBLISHED_AT);
         assertThat(review.entries()).extracting(ReviewDocument.Entry::rank).containsExactly(1, 2, 3);
-        assertThat(review.entries().getFirst().features()).containsExactly(new ReviewDocument.Feature("Driver", "40 mm dynamic"));
+        assertThat(review.entries().getFirst().features())
+                .containsExactly(new ReviewDocument.Feature("Driver", "40 mm dynamic"));
         assertThat(review.entries().getLast().features()).isEmpty();
-        assertThat(review.sections()).containsExactly(new ReviewDocument.Section("Buying guide", "Check the clamping force."));
+        assertThat(review.sections())
+                .containsExactly(new ReviewDocument.Section("Buying guide", "Check the clamping force."));
         assertThat(review.productIds()).containsExactly("p-1", "p-2");
         assertThat(review.products()).isEqualTo(products);
-        assertThat(review.suggest().input()).containsExactly("Best Headphones for Late-Night Mixing",
-                "Headphones for Late-Night Mixing", "for Late-Night Mixing", "Late-Night Mixing", "Mixing",
-                "Northwind Studio Monitor");
+        assertThat(review.suggest().input())
+                .containsExactly(
+                        "Best Headphones for Late-Night Mixing",
+                        "Headphones for Late-Night Mixing",
+                        "for Late-Night Mixing",
+                        "Late-Night Mixing",
+                        "Mixing",
+                        "Northwind Studio Monitor");
     }
 
     @Test
     void documentsHoldOnlyTheMappedFields() {
         JsonMapper json = new Jackson3JsonpMapper().objectMapper();
-        ArticleChanged event = new ArticleChanged("a-1", 7, PUBLISHED_AT, ArticleStatus.PUBLISHED, "s", PUBLISHED_AT, CONTENT);
-        ReviewDocument review = ReviewDocuments.published(event, List.of(new ProductSummary("p-1", "N", "gear",
-                new Price("129.00", "USD"))));
+        ArticleChanged event =
+                new ArticleChanged("a-1", 7, PUBLISHED_AT, ArticleStatus.PUBLISHED, "s", PUBLISHED_AT, CONTENT);
+        ReviewDocument review = ReviewDocuments.published(
+                event, List.of(new ProductSummary("p-1", "N", "gear", new Price("129.00", "USD"))));
 
         JsonNode written = json.readTree(json.writeValueAsString(review));
-        assertThat(written.propertyNames()).containsExactlyInAnyOrder("id", "revision", "status", "slug", "title",
-                "summary", "intro", "category", "tags", "author", "publishedAt", "entries", "sections", "productIds",
-                "products", "suggest");
+        assertThat(written.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "id",
+                        "revision",
+                        "status",
+                        "slug",
+                        "title",
+                        "summary",
+                        "intro",
+                        "category",
+                        "tags",
+                        "author",
+                        "publishedAt",
+                        "entries",
+                        "sections",
+                        "productIds",
+                        "products",
+                        "suggest");
         assertThat(written.path("publishedAt").asString()).isEqualTo("2026-11-22T08:00:00Z");
-        assertThat(written.path("products").get(0).path("lowestPrice").path("amount").asString()).isEqualTo("129.00");
-        assertThat(json.readValue(json.writeValueAsString(review), ReviewDocument.class)).isEqualTo(review);
+        assertThat(written.path("products")
+                        .get(0)
+                        .path("lowestPrice")
+                        .path("amount")
+                        .asString())
+                .isEqualTo("129.00");
+        assertThat(json.readValue(json.writeValueAsString(review), ReviewDocument.class))
+                .isEqualTo(review);
 
-        JsonNode tombstone = json.readTree(json.writeValueAsString(ReviewDocuments.tombstone("a-1", 8, "UNPUBLISHED", null)));
+        JsonNode tombstone =
+                json.readTree(json.writeValueAsString(ReviewDocuments.tombstone("a-1", 8, "UNPUBLISHED", null)));
         assertThat(tombstone.propertyNames()).containsExactlyInAnyOrder("id", "revision", "status");
 
         ProductDocument product = new ProductDocument("p-1", 2, "ACTIVE", "N", "gear", null, new Price("1.00", "EUR"));
         JsonNode productJson = json.readTree(json.writeValueAsString(product));
-        assertThat(productJson.propertyNames()).containsExactlyInAnyOrder("id", "revision", "status", "name", "kind",
-                "lowestPrice");
+        assertThat(productJson.propertyNames())
+                .containsExactlyInAnyOrder("id", "revision", "status", "name", "kind", "lowestPrice");
     }
 
     @Test
     void freshProductsAlsoRefreshTheSuggestions() {
-        ArticleChanged event = new ArticleChanged("a-1", 7, PUBLISHED_AT, ArticleStatus.PUBLISHED, "s", PUBLISHED_AT, CONTENT);
+        ArticleChanged event =
+                new ArticleChanged("a-1", 7, PUBLISHED_AT, ArticleStatus.PUBLISHED, "s", PUBLISHED_AT, CONTENT);
         ReviewDocument review = ReviewDocuments.published(event, List.of());
 
-        ReviewDocument refreshed = review.withProducts(List.of(new ProductSummary("p-2", "Harbor Closed 2", "gear", null)));
+        ReviewDocument refreshed =
+                review.withProducts(List.of(new ProductSummary("p-2", "Harbor Closed 2", "gear", null)));
 
         assertThat(refreshed.revision()).isEqualTo(7);
         assertThat(refreshed.products()).extracting(ProductSummary::name).containsExactly("Harbor Closed 2");
@@ -122,22 +158,38 @@ class ReviewDocumentsTests {
 
     @Test
     void aProductKeepsItsLowestPrice() {
-        ProductChanged event = new ProductChanged("p-1", 3, PUBLISHED_AT, "Northwind", "gear", "Northwind", Map.of(),
-                List.of(offer("129.00", "USD"), offer("119.50", "USD"), offer("99.00", "EUR"), offer("abc", "USD"),
-                        offer("-1", "USD"), new Offer("x", "https://x", null)), null);
+        ProductChanged event = new ProductChanged(
+                "p-1",
+                3,
+                PUBLISHED_AT,
+                "Northwind",
+                "gear",
+                "Northwind",
+                Map.of(),
+                List.of(
+                        offer("129.00", "USD"),
+                        offer("119.50", "USD"),
+                        offer("99.00", "EUR"),
+                        offer("abc", "USD"),
+                        offer("-1", "USD"),
+                        new Offer("x", "https://x", null)),
+                null);
 
         ProductDocument product = ReviewDocuments.product(event);
 
-        assertThat(product).isEqualTo(new ProductDocument("p-1", 3, "ACTIVE", "Northwind", "gear", "Northwind",
-                new Price("119.50", "USD")));
-        assertThat(product.summary()).isEqualTo(new ProductSummary("p-1", "Northwind", "gear", new Price("119.50", "USD")));
+        assertThat(product)
+                .isEqualTo(new ProductDocument(
+                        "p-1", 3, "ACTIVE", "Northwind", "gear", "Northwind", new Price("119.50", "USD")));
+        assertThat(product.summary())
+                .isEqualTo(new ProductSummary("p-1", "Northwind", "gear", new Price("119.50", "USD")));
     }
 
     @Test
     void aProductWithoutOffersHasNoPrice() {
         assertThat(ReviewDocuments.lowestPrice(List.of())).isNull();
         assertThat(ReviewDocuments.lowestPrice(null)).isNull();
-        assertThat(ReviewDocuments.lowestPrice(List.of(offer("9.99", "GBP"), offer("12", "USD")))).isEqualTo(new Price("9.99", "GBP"));
+        assertThat(ReviewDocuments.lowestPrice(List.of(offer("9.99", "GBP"), offer("12", "USD"))))
+                .isEqualTo(new Price("9.99", "GBP"));
     }
 
     @Test

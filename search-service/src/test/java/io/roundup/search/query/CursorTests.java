@@ -27,7 +27,9 @@ class CursorTests {
 
         assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
         assertThat(Cursor.decode(cursor.encode()).pit()).isEqualTo(pit);
-        assertThat(Cursor.decode(new Cursor(SortMode.RELEVANCE, List.of(1.0, 1L, "x")).encode()).pit()).isNull();
+        assertThat(Cursor.decode(new Cursor(SortMode.RELEVANCE, List.of(1.0, 1L, "x")).encode())
+                        .pit())
+                .isNull();
     }
 
     @Test
@@ -39,11 +41,20 @@ class CursorTests {
 
     @Test
     void anythingElseIsInvalid() {
-        List<String> forged = List.of("", "!!!", "e30", b64("[]"), b64("{\"m\":\"newest\"}"),
-                b64("{\"m\":\"cheapest\",\"a\":[1,\"x\"]}"), b64("{\"m\":\"newest\",\"a\":[1,2]}"),
-                b64("{\"m\":\"newest\",\"a\":[\"x\",1]}"), b64("{\"m\":\"newest\",\"a\":[1.5,\"x\"]}"),
-                b64("{\"m\":\"relevance\",\"a\":[1,\"x\"]}"), b64("{\"m\":\"newest\",\"a\":[1,\"x\"],\"q\":1}"),
-                b64("not json"), b64("{\"m\":\"newest\",\"a\":[1,\"x\"],\"p\":\"abc\"}"),
+        List<String> forged = List.of(
+                "",
+                "!!!",
+                "e30",
+                b64("[]"),
+                b64("{\"m\":\"newest\"}"),
+                b64("{\"m\":\"cheapest\",\"a\":[1,\"x\"]}"),
+                b64("{\"m\":\"newest\",\"a\":[1,2]}"),
+                b64("{\"m\":\"newest\",\"a\":[\"x\",1]}"),
+                b64("{\"m\":\"newest\",\"a\":[1.5,\"x\"]}"),
+                b64("{\"m\":\"relevance\",\"a\":[1,\"x\"]}"),
+                b64("{\"m\":\"newest\",\"a\":[1,\"x\"],\"q\":1}"),
+                b64("not json"),
+                b64("{\"m\":\"newest\",\"a\":[1,\"x\"],\"p\":\"abc\"}"),
                 b64("{\"m\":\"relevance\",\"a\":[1.5,1,\"x\"],\"p\":7}"),
                 b64("{\"m\":\"relevance\",\"a\":[1.5,1,\"x\"],\"p\":\"a b\"}"),
                 b64("{\"m\":\"relevance\",\"a\":[1.5,1,\"x\"],\"p\":\"" + "a".repeat(2049) + "\"}"));

@@ -33,11 +33,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(SearchController.class)
-@ImportAutoConfiguration({ ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class })
+@ImportAutoConfiguration({ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class})
 class SearchControllerTests {
 
-    private static final Hit HIT = new Hit("6650f1c2a1b2c3d4e5f60718", "best-trail-shoes", "The best trail shoes",
-            "Six pairs tested on mud and rock", "Mara Quinn", "Outdoors", List.of("running", "Trail"),
+    private static final Hit HIT = new Hit(
+            "6650f1c2a1b2c3d4e5f60718",
+            "best-trail-shoes",
+            "The best trail shoes",
+            "Six pairs tested on mud and rock",
+            "Mara Quinn",
+            "Outdoors",
+            List.of("running", "Trail"),
             Instant.parse("2026-11-20T09:15:00Z"),
             List.of(new Product("p1", "Ridgeline 4", "gear", new Price("129.00", "USD"))),
             Map.of("body", List.of("grips on <em>mud</em>")));
@@ -87,32 +93,45 @@ class SearchControllerTests {
     void theLastPageHasNoNextCursor() throws Exception {
         given(search.search(any())).willReturn(new SearchResults(1, List.of(HIT), Map.of(), null));
 
-        mvc.perform(get("/api/search"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$", not(hasKey("nextCursor"))));
+        mvc.perform(get("/api/search")).andExpect(status().isOk()).andExpect(jsonPath("$", not(hasKey("nextCursor"))));
     }
 
     @Test
     void filtersAreRepeatableAndBlankValuesAreIgnored() throws Exception {
         given(search.search(any())).willReturn(new SearchResults(0, List.of(), Map.of(), null));
 
-        mvc.perform(get("/api/search").param("q", "shoes").param("category", "Outdoors", " ", "Travel")
-                        .param("tag", "Trail").param("author", "Mara Quinn").param("productKind", "gear")
-                        .param("price", "25-100", "500-PLUS").param("sort", "newest").param("size", "25"))
+        mvc.perform(get("/api/search")
+                        .param("q", "shoes")
+                        .param("category", "Outdoors", " ", "Travel")
+                        .param("tag", "Trail")
+                        .param("author", "Mara Quinn")
+                        .param("productKind", "gear")
+                        .param("price", "25-100", "500-PLUS")
+                        .param("sort", "newest")
+                        .param("size", "25"))
                 .andExpect(status().isOk());
 
         ArgumentCaptor<SearchQuery> query = ArgumentCaptor.forClass(SearchQuery.class);
         verify(search).search(query.capture());
-        assertThat(query.getValue()).isEqualTo(new SearchQuery("shoes", List.of("Outdoors", "Travel"), List.of("Trail"),
-                List.of("Mara Quinn"), List.of("gear"), List.of(PriceBand.FROM_25_TO_100, PriceBand.FROM_500), SortMode.NEWEST, 25,
-                null));
+        assertThat(query.getValue())
+                .isEqualTo(new SearchQuery(
+                        "shoes",
+                        List.of("Outdoors", "Travel"),
+                        List.of("Trail"),
+                        List.of("Mara Quinn"),
+                        List.of("gear"),
+                        List.of(PriceBand.FROM_25_TO_100, PriceBand.FROM_500),
+                        SortMode.NEWEST,
+                        25,
+                        null));
     }
 
     @Test
     void anUnknownPriceBandIsA400NamingTheBands() throws Exception {
         mvc.perform(get("/api/search").param("q", "shoes").param("price", "cheap"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.price[0]").value("must be one of under-25, 25-100, 100-250, 250-500, 500-plus"));
+                .andExpect(jsonPath("$.errors.price[0]")
+                        .value("must be one of under-25, 25-100, 100-250, 250-500, 500-plus"));
         verifyNoInteractions(search);
     }
 
@@ -120,7 +139,8 @@ class SearchControllerTests {
     void withoutTextTheNewestComeFirstAndTheDefaultPageHoldsTen() throws Exception {
         given(search.search(any())).willReturn(new SearchResults(0, List.of(), Map.of(), null));
 
-        mvc.perform(get("/api/search").param("q", "  ").param("sort", "relevance")).andExpect(status().isOk());
+        mvc.perform(get("/api/search").param("q", "  ").param("sort", "relevance"))
+                .andExpect(status().isOk());
 
         ArgumentCaptor<SearchQuery> query = ArgumentCaptor.forClass(SearchQuery.class);
         verify(search).search(query.capture());
@@ -144,11 +164,13 @@ class SearchControllerTests {
         given(search.search(any())).willReturn(new SearchResults(0, List.of(), Map.of(), null));
         String cursor = new Cursor(SortMode.RELEVANCE, List.of(1.5, 1700000000000L, "id-9")).encode();
 
-        mvc.perform(get("/api/search").param("q", "shoes").param("cursor", cursor)).andExpect(status().isOk());
+        mvc.perform(get("/api/search").param("q", "shoes").param("cursor", cursor))
+                .andExpect(status().isOk());
 
         ArgumentCaptor<SearchQuery> query = ArgumentCaptor.forClass(SearchQuery.class);
         verify(search).search(query.capture());
-        assertThat(query.getValue().cursor()).isEqualTo(new Cursor(SortMode.RELEVANCE, List.of(1.5, 1700000000000L, "id-9")));
+        assertThat(query.getValue().cursor())
+                .isEqualTo(new Cursor(SortMode.RELEVANCE, List.of(1.5, 1700000000000L, "id-9")));
     }
 
     @Test
@@ -198,7 +220,9 @@ class SearchControllerTests {
 
     @Test
     void suggestionsNameTheArticleAndItsSlug() throws Exception {
-        given(search.suggest("tra")).willReturn(new Suggestions(List.of(new Suggestions.Suggestion("The best trail shoes", "best-trail-shoes"))));
+        given(search.suggest("tra"))
+                .willReturn(new Suggestions(
+                        List.of(new Suggestions.Suggestion("The best trail shoes", "best-trail-shoes"))));
 
         mvc.perform(get("/api/search/suggest").param("q", "tra"))
                 .andExpect(status().isOk())

@@ -23,13 +23,21 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ReindexController.class)
-@ImportAutoConfiguration({ ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class })
+@ImportAutoConfiguration({ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class})
 class ReindexControllerTests {
 
-    private static final ReindexJob RUNNING = new ReindexJob("job-1", ReindexJob.Status.RUNNING,
-            ReindexJob.Phase.REPLAYING, Instant.parse("2026-11-22T08:00:00Z"), null,
-            Map.of("reviews", "reviews-v3", "products", "products-v2"), Map.of("roundup.products", 120L), 0, Map.of(),
-            Map.of(), null);
+    private static final ReindexJob RUNNING = new ReindexJob(
+            "job-1",
+            ReindexJob.Status.RUNNING,
+            ReindexJob.Phase.REPLAYING,
+            Instant.parse("2026-11-22T08:00:00Z"),
+            null,
+            Map.of("reviews", "reviews-v3", "products", "products-v2"),
+            Map.of("roundup.products", 120L),
+            0,
+            Map.of(),
+            Map.of(),
+            null);
 
     @Autowired
     MockMvc mvc;

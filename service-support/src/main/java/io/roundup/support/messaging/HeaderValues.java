@@ -15,8 +15,7 @@ public final class HeaderValues {
 
     private static final String CANONICAL_CE_PREFIX = "ce-";
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     public static Optional<String> text(Map<String, ?> headers, String name) {
         Object value = headers.get(name);

@@ -1,12 +1,10 @@
 package io.roundup.support.messaging;
 
-import java.util.function.Consumer;
-
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.messaging.Message;
 
 /**
@@ -19,13 +17,13 @@ public final class ViewUpdates {
 
     private static final Logger log = LoggerFactory.getLogger(ViewUpdates.class);
 
-    private ViewUpdates() {
-    }
+    private ViewUpdates() {}
 
     public static <E> Consumer<Message<byte[]>> of(Class<E> family, Consumer<E> view) {
         EventCodec codec = new EventCodec();
         return message -> {
-            String type = HeaderValues.text(message.getHeaders(), CloudEventHeaders.TYPE).orElse(null);
+            String type = HeaderValues.text(message.getHeaders(), CloudEventHeaders.TYPE)
+                    .orElse(null);
             try {
                 Object event = type == null ? null : codec.read(type, message.getPayload());
                 if (!family.isInstance(event)) {
@@ -33,8 +31,7 @@ public final class ViewUpdates {
                     return;
                 }
                 view.accept(family.cast(event));
-            }
-            catch (EventCodec.UnreadableEvent ex) {
+            } catch (EventCodec.UnreadableEvent ex) {
                 log.warn("Skipped an unreadable {} (type {}): {}", family.getSimpleName(), type, ex.getMessage());
             }
         };

@@ -1,9 +1,9 @@
 package io.roundup.support.outbox;
 
 import io.roundup.events.CloudEventHeaders;
-import io.roundup.support.work.PeriodicWork;
 import io.roundup.events.EventCodec;
 import io.roundup.events.EventType;
+import io.roundup.support.work.PeriodicWork;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +55,15 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
     private final EventCodec codec = new EventCodec();
     private final PeriodicWork work;
 
-    public StateRelay(MongoOperations mongo, Class<T> type, String collection, StreamBridge bridge, String bindingName,
-            String source, Function<T, Object> toEvent, Duration sweepInterval) {
+    public StateRelay(
+            MongoOperations mongo,
+            Class<T> type,
+            String collection,
+            StreamBridge bridge,
+            String bindingName,
+            String source,
+            Function<T, Object> toEvent,
+            Duration sweepInterval) {
         this.mongo = mongo;
         this.type = type;
         this.collection = collection;
@@ -78,18 +85,20 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
         try {
             List<T> pending;
             do {
-                pending = mongo.find(Query.query(Criteria.where(PENDING).is(true))
-                        .with(Sort.by("_id")).limit(BATCH), type, collection);
+                pending = mongo.find(
+                        Query.query(Criteria.where(PENDING).is(true))
+                                .with(Sort.by("_id"))
+                                .limit(BATCH),
+                        type,
+                        collection);
                 for (T state : pending) {
                     if (!announce(state)) {
                         return announced;
                     }
                     announced++;
                 }
-            }
-            while (pending.size() == BATCH);
-        }
-        catch (RuntimeException ex) {
+            } while (pending.size() == BATCH);
+        } catch (RuntimeException ex) {
             log.warn("Announcing {} paused: {}; the next pass retries", collection, ex.toString());
         }
         return announced;
@@ -106,7 +115,9 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
                 .setHeader(CloudEventHeaders.SUBJECT, utf8(state.id()))
                 .setHeader(CloudEventHeaders.TIME, utf8(Instant.now().toString()))
                 .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_1_0))
-                .setHeader(CloudEventHeaders.REQUEST_ID, state.lastRequestId() == null ? null : utf8(state.lastRequestId()))
+                .setHeader(
+                        CloudEventHeaders.REQUEST_ID,
+                        state.lastRequestId() == null ? null : utf8(state.lastRequestId()))
                 .setHeader("contentType", "application/json")
                 .build();
         if (state.lastRequestId() != null) {
@@ -114,17 +125,21 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
         }
         try {
             if (!bridge.send(bindingName, message)) {
-                log.warn("Kafka did not accept {} {} revision {}; the next pass retries", type.ceType(), state.id(), state.revision());
+                log.warn(
+                        "Kafka did not accept {} {} revision {}; the next pass retries",
+                        type.ceType(),
+                        state.id(),
+                        state.revision());
                 return false;
             }
             mongo.updateFirst(
-                    Query.query(Criteria.where("_id").is(state.id()).and("revision").is(state.revision())),
+                    Query.query(
+                            Criteria.where("_id").is(state.id()).and("revision").is(state.revision())),
                     new Update().set(PENDING, false).set(ANNOUNCED, state.revision()),
                     collection);
             log.info("Announced {} {} revision {}", type.ceType(), state.id(), state.revision());
             return true;
-        }
-        finally {
+        } finally {
             MDC.remove("requestId");
         }
     }

@@ -14,8 +14,7 @@ public final class IfMatch {
 
     private static final Pattern STRONG_TAG = Pattern.compile("\"(\\d{1,18})\"|(\\d{1,18})");
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /** For writes that must name the revision they change: {@link Missing} (428) when the header is absent. */
     public static ExpectedRevision required(String header) {

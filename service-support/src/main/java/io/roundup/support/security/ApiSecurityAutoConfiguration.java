@@ -27,12 +27,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * must still be valid, and it is what lets editors see drafts. Everything else needs EDITOR or ADMIN; finer rules
  * (ADMIN-only operations) are {@code @PreAuthorize} on the handler.
  */
-@AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
+        })
 @EnableMethodSecurity
 @EnableConfigurationProperties(AuthSettings.class)
 public class ApiSecurityAutoConfiguration {
@@ -40,8 +42,10 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(AuthSettings settings) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer())));
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+        decoder.setJwtValidator(
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer())));
         return decoder;
     }
 
@@ -63,20 +67,24 @@ public class ApiSecurityAutoConfiguration {
 
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
-                        .requestMatchers("/api/**").hasAnyRole(Roles.EDITOR, Roles.ADMIN)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .hasAnyRole(Roles.EDITOR, Roles.ADMIN)
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler(forbidden));
+                .exceptionHandling(errors ->
+                        errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
         return http.build();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("roundup.auth")
 public record AuthSettings(
-        @NotBlank @DefaultValue("http://localhost:8080/api/auth/jwks") String jwkSetUri,
-        @NotBlank @DefaultValue("roundup") String issuer) {
-}
+        @NotBlank @DefaultValue("http://localhost:8080/api/auth/jwks")
+        String jwkSetUri,
+
+        @NotBlank @DefaultValue("roundup") String issuer) {}

@@ -10,8 +10,7 @@ public final class Roles {
     public static final String EDITOR = "EDITOR";
     public static final String ADMIN = "ADMIN";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** True when the current request carries a valid token with EDITOR or ADMIN: such callers may see drafts. */
     public static boolean callerIsEditor() {

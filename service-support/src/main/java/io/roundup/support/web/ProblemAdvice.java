@@ -1,14 +1,14 @@
 package io.roundup.support.web;
 
+import io.roundup.support.revision.IfMatch;
+import io.roundup.support.revision.StaleRevision;
+import io.roundup.support.security.Roles;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
 import org.slf4j.Logger;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,14 +23,14 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import io.roundup.support.revision.IfMatch;
-import io.roundup.support.revision.StaleRevision;
-import io.roundup.support.security.Roles;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The fallback for errors no service-specific advice handled: Spring MVC's own exceptions become problem details
@@ -48,25 +48,28 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, List<String>> errors = new TreeMap<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.computeIfAbsent(error.getField(), f -> new ArrayList<>()).add(error.getDefaultMessage());
         }
-        ex.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.computeIfAbsent(error.getObjectName(), f -> new ArrayList<>()).add(error.getDefaultMessage()));
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.computeIfAbsent(error.getObjectName(), f -> new ArrayList<>())
+                        .add(error.getDefaultMessage()));
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, List<String>> errors = new TreeMap<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error ->
-                    errors.computeIfAbsent(name == null ? "request" : name, f -> new ArrayList<>()).add(error.getDefaultMessage()));
+            result.getResolvableErrors()
+                    .forEach(error -> errors.computeIfAbsent(name == null ? "request" : name, f -> new ArrayList<>())
+                            .add(error.getDefaultMessage()));
         });
         return ResponseEntity.badRequest().body(validationProblem(errors));
     }
@@ -76,24 +79,27 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      * the wrong type is named under {@code errors} by its path ({@code entries[1].heading}), like a validation error.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            return ResponseEntity.badRequest().body(validationProblem(Map.of(path(unknown),
-                    List.of(isServerOwned(unknown) ? SERVER_OWNED : "is not a known field"))));
+            return ResponseEntity.badRequest()
+                    .body(validationProblem(Map.of(
+                            path(unknown), List.of(isServerOwned(unknown) ? SERVER_OWNED : "is not a known field"))));
         }
-        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(validationProblem(Map.of(path(mismatch),
-                    List.of("has the wrong JSON type or format"))));
+        if (ex.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return ResponseEntity.badRequest()
+                    .body(validationProblem(Map.of(path(mismatch), List.of("has the wrong JSON type or format"))));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON for this operation.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is not valid JSON for this operation.");
         problem.setTitle("Malformed request body");
         return ResponseEntity.badRequest().body(problem);
     }
 
     private static boolean isServerOwned(UnrecognizedPropertyException unknown) {
-        ServerOwned owned = unknown.getReferringClass() == null ? null
+        ServerOwned owned = unknown.getReferringClass() == null
+                ? null
                 : unknown.getReferringClass().getAnnotation(ServerOwned.class);
         return owned != null && List.of(owned.value()).contains(unknown.getPropertyName());
     }
@@ -107,8 +113,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     path.append('.');
                 }
                 path.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
+            } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
@@ -117,8 +122,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + ex.getName() + "' has an invalid value.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "Parameter '" + ex.getName() + "' has an invalid value.");
         problem.setTitle("Invalid parameter");
         return problem;
     }
@@ -128,7 +133,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());
         problem.setTitle("Stale revision");
         problem.setProperty("currentRevision", ex.current());
-        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(IfMatch.etag(ex.current())).body(problem);
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+                .eTag(IfMatch.etag(ex.current()))
+                .body(problem);
     }
 
     @ExceptionHandler(IfMatch.Missing.class)
@@ -149,7 +156,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             return unauthenticated(null);
         }
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this operation."));
+                .body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.FORBIDDEN, "Your role does not allow this operation."));
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -162,15 +170,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("Unhandled error", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side" + RequestIds.current().map(id -> " (request id " + id + ")").orElse("") + ".");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side"
+                        + RequestIds.current()
+                                .map(id -> " (request id " + id + ")")
+                                .orElse("") + ".");
         problem.setTitle("Internal error");
         return problem;
     }
 
     /** A 400 whose {@code errors} maps each offending field to its messages. */
     public static ProblemDetail validationProblem(Map<String, List<String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
         problem.setTitle("Validation failed");
         problem.setProperty("errors", new LinkedHashMap<>(errors));
         return problem;

@@ -19,8 +19,7 @@ class RequestIdFilter extends OncePerRequestFilter {
         MDC.put(RequestIds.MDC_KEY, requestId);
         try {
             chain.doFilter(request, response);
-        }
-        finally {
+        } finally {
             MDC.remove(RequestIds.MDC_KEY);
         }
     }

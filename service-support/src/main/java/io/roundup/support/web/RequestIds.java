@@ -13,8 +13,7 @@ public final class RequestIds {
 
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The id of the request being handled on this thread, if any. */
     public static Optional<String> current() {
@@ -23,6 +22,8 @@ public final class RequestIds {
 
     /** A client's id is kept only when it is short and plain, so it cannot forge log lines; otherwise a new one. */
     public static String acceptOrCreate(String candidate) {
-        return candidate != null && ACCEPTABLE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
+        return candidate != null && ACCEPTABLE.matcher(candidate).matches()
+                ? candidate
+                : UUID.randomUUID().toString();
     }
 }

@@ -68,8 +68,7 @@ public final class PeriodicWork {
         running.shutdown();
         try {
             return running.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        catch (InterruptedException ex) {
+        } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
         }

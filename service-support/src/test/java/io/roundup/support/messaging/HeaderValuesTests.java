@@ -1,19 +1,18 @@
 package io.roundup.support.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.messaging.MessageHeaders;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HeaderValuesTests {
 
     @Test
     void readsRawBytesAsUtf8Text() {
-        MessageHeaders headers = new MessageHeaders(Map.of("roundup_requestid", "crème-1".getBytes(StandardCharsets.UTF_8)));
+        MessageHeaders headers =
+                new MessageHeaders(Map.of("roundup_requestid", "crème-1".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(HeaderValues.text(headers, "roundup_requestid")).contains("crème-1");
     }
@@ -21,7 +20,8 @@ class HeaderValuesTests {
     @Test
     void findsACloudEventsAttributeUnderTheNameSpringCloudFunctionGivesIt() {
         MessageHeaders renamed = new MessageHeaders(Map.of("ce-type", "roundup.article.v1"));
-        MessageHeaders asSent = new MessageHeaders(Map.of("ce_type", "roundup.article.v1".getBytes(StandardCharsets.UTF_8)));
+        MessageHeaders asSent =
+                new MessageHeaders(Map.of("ce_type", "roundup.article.v1".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(HeaderValues.text(renamed, "ce_type")).contains("roundup.article.v1");
         assertThat(HeaderValues.text(asSent, "ce_type")).contains("roundup.article.v1");

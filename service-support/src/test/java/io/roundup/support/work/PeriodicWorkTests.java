@@ -1,13 +1,12 @@
 package io.roundup.support.work;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PeriodicWorkTests {
 
@@ -21,9 +20,13 @@ class PeriodicWorkTests {
         });
 
         work.start();
-        assertThat(firstRun.await(5, TimeUnit.SECONDS)).as("a run right at start").isTrue();
+        assertThat(firstRun.await(5, TimeUnit.SECONDS))
+                .as("a run right at start")
+                .isTrue();
         work.runSoon();
-        assertThat(onDemand.await(5, TimeUnit.SECONDS)).as("a run soon after asking, long before the hour").isTrue();
+        assertThat(onDemand.await(5, TimeUnit.SECONDS))
+                .as("a run soon after asking, long before the hour")
+                .isTrue();
         assertThat(work.stop()).isTrue();
         assertThat(work.isRunning()).isFalse();
     }
