@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,6 +38,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
         })
 @EnableMethodSecurity
 @EnableConfigurationProperties(AuthSettings.class)
+@Import(SecurityProblemAdvice.class)
 public class ApiSecurityAutoConfiguration {
 
     @Bean

@@ -2,7 +2,6 @@ package io.roundup.support.web;
 
 import io.roundup.support.revision.IfMatch;
 import io.roundup.support.revision.StaleRevision;
-import io.roundup.support.security.Roles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -143,28 +140,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, ex.getMessage());
         problem.setTitle("If-Match required");
         return problem;
-    }
-
-    /**
-     * Method security throws these from inside handlers; they must keep their meaning, not become a 500. A caller
-     * without a token on a route that is public for reads (GET) but guarded by a role gets 401, as everywhere else:
-     * sending a token may help; 403 is for a token whose roles do not allow it.
-     */
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
-        if (Roles.callerName().isEmpty()) {
-            return unauthenticated(null);
-        }
-        return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.FORBIDDEN, "Your role does not allow this operation."));
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "A valid bearer token is required."));
     }
 
     @ExceptionHandler(Exception.class)
