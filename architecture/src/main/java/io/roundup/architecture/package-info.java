@@ -1,0 +1,2 @@
+/** The architecture rules every module checks against its own classes. */
+package io.roundup.architecture;
