@@ -1,5 +1,6 @@
 package io.roundup.article;
 
+import io.roundup.support.paging.ResultPage;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -123,7 +124,7 @@ class ArticleStore implements InitializingBean {
         return mongo.exists(Query.query(taken), Article.COLLECTION);
     }
 
-    ArticlePage<Article> list(ArticleQuery query) {
+    ResultPage<Article> list(ArticleQuery query) {
         String prefix = query.editor() ? "content." : "published.";
         Criteria criteria = Criteria.where("deleted").is(false);
         Status status = query.editor() ? query.status() : Status.PUBLISHED;
@@ -145,8 +146,7 @@ class ArticleStore implements InitializingBean {
         Query find = Query.query(criteria);
         long total = mongo.count(find, Article.COLLECTION);
         find.with(order(status)).skip((long) query.page() * query.size()).limit(query.size());
-        return new ArticlePage<>(
-                mongo.find(find, Article.class, Article.COLLECTION), query.page(), query.size(), total);
+        return new ResultPage<>(mongo.find(find, Article.class, Article.COLLECTION), query.page(), query.size(), total);
     }
 
     /** Published newest first, scheduled soonest first, anything else most recently edited first. */
@@ -189,7 +189,7 @@ class ArticleStore implements InitializingBean {
     }
 
     /** Snapshots newest first, without their content. */
-    ArticlePage<ArticleRevision> revisions(String articleId, long upTo, int page, int size) {
+    ResultPage<ArticleRevision> revisions(String articleId, long upTo, int page, int size) {
         Query query = Query.query(
                 Criteria.where("articleId").is(articleId).and("revision").lte(upTo));
         long total = mongo.count(query, ArticleRevision.COLLECTION);
@@ -197,7 +197,7 @@ class ArticleStore implements InitializingBean {
                 .skip((long) page * size)
                 .limit(size);
         query.fields().exclude("content");
-        return new ArticlePage<>(
+        return new ResultPage<>(
                 mongo.find(query, ArticleRevision.class, ArticleRevision.COLLECTION), page, size, total);
     }
 

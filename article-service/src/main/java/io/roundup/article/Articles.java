@@ -1,6 +1,7 @@
 package io.roundup.article;
 
 import io.roundup.support.outbox.StateRelay;
+import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.web.RequestIds;
 import java.time.Clock;
@@ -106,7 +107,7 @@ public class Articles {
         return store.findBySlug(slug).orElseThrow(ArticleNotFound::new);
     }
 
-    public ArticlePage<Article> list(ArticleQuery query) {
+    public ResultPage<Article> list(ArticleQuery query) {
         return store.list(query);
     }
 
@@ -204,7 +205,7 @@ public class Articles {
     }
 
     /** The snapshots of the working copy, newest first. */
-    public ArticlePage<ArticleRevision> revisions(String id, int page, int size) {
+    public ResultPage<ArticleRevision> revisions(String id, int page, int size) {
         Article article = get(id);
         keepInHistory(article);
         return store.revisions(article.id(), article.revision(), page, size);

@@ -30,4 +30,23 @@ public record Product(
         implements RelayedState {
 
     public static final String COLLECTION = "products";
+
+    /** When a change is made and in which request. */
+    record Change(Instant at, String requestId) {}
+
+    /** A new product at revision 1, pending announcement. */
+    static Product created(String id, ProductDetails details, Change change) {
+        return new Product(
+                id,
+                1,
+                details,
+                change.at(),
+                change.at(),
+                false,
+                SearchKeys.normalize(details.name()),
+                SearchKeys.of(details.name()),
+                change.requestId(),
+                true,
+                0);
+    }
 }

@@ -29,6 +29,6 @@ class ArticleRelayConfiguration {
                 BINDING,
                 SOURCE,
                 mapper::toEvent,
-                settings.relaySweep());
+                settings.relay().sweepInterval());
     }
 }

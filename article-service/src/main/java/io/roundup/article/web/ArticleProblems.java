@@ -64,13 +64,6 @@ class ArticleProblems {
         return ProblemAdvice.validationProblem(ex.errors());
     }
 
-    @ExceptionHandler(InvalidQuery.class)
-    ProblemDetail invalidQuery(InvalidQuery ex) {
-        ProblemDetail problem = ProblemAdvice.validationProblem(ex.errors());
-        problem.setDetail("The request has invalid parameters.");
-        return problem;
-    }
-
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -21,13 +21,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.roundup.article.Article;
 import io.roundup.article.ArticleNotFound;
-import io.roundup.article.ArticlePage;
 import io.roundup.article.ArticleQuery;
 import io.roundup.article.Articles;
 import io.roundup.article.Content;
 import io.roundup.article.Editor;
 import io.roundup.article.Fixtures;
 import io.roundup.article.Status;
+import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
@@ -305,7 +305,7 @@ class ArticleControllerTests {
     @Test
     void readersListPublishedArticlesAndMayNotAskForDrafts() throws Exception {
         given(articles.list(any()))
-                .willReturn(new ArticlePage<>(List.of(Fixtures.publishedWithDraft("Live", "Draft")), 0, 20, 1));
+                .willReturn(new ResultPage<>(List.of(Fixtures.publishedWithDraft("Live", "Draft")), 0, 20, 1));
 
         mvc.perform(get("/api/articles").param("category", "Audio"))
                 .andExpect(status().isOk())
@@ -325,7 +325,7 @@ class ArticleControllerTests {
 
     @Test
     void editorsListWorkingCopiesInAnyStatus() throws Exception {
-        given(articles.list(any())).willReturn(new ArticlePage<>(List.of(Fixtures.draft("Draft")), 1, 5, 6));
+        given(articles.list(any())).willReturn(new ResultPage<>(List.of(Fixtures.draft("Draft")), 1, 5, 6));
 
         mvc.perform(get("/api/articles")
                         .param("status", "DRAFT")

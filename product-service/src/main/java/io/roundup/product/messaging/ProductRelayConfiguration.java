@@ -1,30 +1,33 @@
 package io.roundup.product.messaging;
 
+import io.roundup.events.Topics;
 import io.roundup.product.Product;
+import io.roundup.product.ProductSettings;
 import io.roundup.support.outbox.StateRelay;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
-/** Wires the state relay that announces every saved product revision on {@code roundup.products}. */
+/** Wires the shared state relay to the products collection and the {@value Topics#PRODUCTS} topic. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RelaySettings.class)
 class ProductRelayConfiguration {
+
+    /** The output binding; its destination is {@link Topics#PRODUCTS} (application.yml). */
+    static final String BINDING = "products-out-0";
 
     static final String SOURCE = "/product-service";
 
     @Bean
-    StateRelay<Product> productRelay(MongoOperations mongo, StreamBridge bridge, RelaySettings settings) {
+    StateRelay<Product> productRelay(MongoOperations mongo, StreamBridge bridge, ProductSettings settings) {
         return new StateRelay<>(
                 mongo,
                 Product.class,
                 Product.COLLECTION,
                 bridge,
-                settings.binding(),
+                BINDING,
                 SOURCE,
                 ProductEvents::toEvent,
-                settings.sweepInterval());
+                settings.relay().sweepInterval());
     }
 }

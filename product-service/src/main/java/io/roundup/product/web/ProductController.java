@@ -1,11 +1,12 @@
 package io.roundup.product.web;
 
 import io.roundup.product.Product;
-import io.roundup.product.ProductCatalog;
+import io.roundup.product.ProductQuery;
+import io.roundup.product.Products;
+import io.roundup.support.paging.PageView;
+import io.roundup.support.paging.Paging;
 import io.roundup.support.revision.IfMatch;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
+import io.roundup.support.web.InvalidQuery;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,35 +26,40 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/products")
 class ProductController {
 
-    private final ProductCatalog catalog;
+    private static final int MAX_QUERY_LENGTH = 200;
+    private static final int MAX_KIND_LENGTH = 30;
+
+    private final Products products;
     private final RequestValidation validation;
 
-    ProductController(ProductCatalog catalog, RequestValidation validation) {
-        this.catalog = catalog;
+    ProductController(Products products, RequestValidation validation) {
+        this.products = products;
         this.validation = validation;
     }
 
     @GetMapping
     PageView<ProductView> list(
-            @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
-            @RequestParam(required = false) @Size(max = 30, message = "must be at most 30 characters") String kind,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
-            @RequestParam(defaultValue = "20")
-                    @Min(value = 1, message = "must be between 1 and 100")
-                    @Max(value = 100, message = "must be between 1 and 100")
-                    int size) {
-        return PageView.of(catalog.list(q, kind, page, size), ProductView::of);
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        InvalidQuery problems = new InvalidQuery();
+        atMost("q", q, MAX_QUERY_LENGTH, problems);
+        atMost("kind", kind, MAX_KIND_LENGTH, problems);
+        Paging paging = Paging.parse(page, size, problems);
+        problems.throwIfAny();
+        return PageView.of(products.list(new ProductQuery(q, kind, paging.page(), paging.size())), ProductView::of);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<ProductView> get(@PathVariable String id) {
-        return withEtag(ResponseEntity.ok(), catalog.get(id));
+        return withEtag(ResponseEntity.ok(), products.get(id));
     }
 
     @PostMapping
     ResponseEntity<ProductView> create(@RequestBody ProductRequest request) {
         validation.check(request);
-        Product product = catalog.create(request.toDetails());
+        Product product = products.create(request.toDetails());
         return withEtag(ResponseEntity.created(URI.create("/api/products/" + product.id())), product);
     }
 
@@ -63,14 +69,20 @@ class ProductController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ProductRequest request) {
         validation.check(request);
-        return withEtag(ResponseEntity.ok(), catalog.replace(id, IfMatch.required(ifMatch), request.toDetails()));
+        return withEtag(ResponseEntity.ok(), products.replace(id, IfMatch.required(ifMatch), request.toDetails()));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> remove(
             @PathVariable String id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        catalog.remove(id, IfMatch.optional(ifMatch));
+        products.remove(id, IfMatch.optional(ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    private static void atMost(String parameter, String value, int max, InvalidQuery problems) {
+        if (value != null && value.length() > max) {
+            problems.add(parameter, "must be at most " + max + " characters");
+        }
     }
 
     private static ResponseEntity<ProductView> withEtag(ResponseEntity.BodyBuilder response, Product product) {

@@ -20,10 +20,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.roundup.product.Money;
 import io.roundup.product.Offer;
 import io.roundup.product.Product;
-import io.roundup.product.ProductCatalog;
 import io.roundup.product.ProductDetails;
 import io.roundup.product.ProductNotFound;
+import io.roundup.product.ProductQuery;
+import io.roundup.product.Products;
 import io.roundup.product.RevisionMismatch;
+import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
@@ -37,8 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -66,11 +66,11 @@ class ProductControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    ProductCatalog catalog;
+    Products products;
 
     @Test
     void anEditorCreatesAProduct() throws Exception {
-        given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
+        given(products.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
         mvc.perform(post("/api/products")
                         .with(editor())
@@ -94,7 +94,7 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.createdAt").value("2026-11-20T09:15:00Z"))
                 .andExpect(jsonPath("$.updatedAt").value("2026-11-20T09:15:00Z"));
 
-        verify(catalog)
+        verify(products)
                 .create(ProductDetails.of(
                         "Northwind Studio Monitor",
                         "gear",
@@ -111,7 +111,7 @@ class ProductControllerTests {
 
     @Test
     void onlyNameAndKindAreRequired() throws Exception {
-        given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
+        given(products.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
         mvc.perform(post("/api/products")
                         .with(editor())
@@ -165,7 +165,7 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.errors['offers[3]']").value(contains("must be an offer")))
                 .andExpect(jsonPath("$.errors.imageUrl").value(contains("must be an absolute http or https URL")));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -178,7 +178,7 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.errors.name").value(contains("is required")))
                 .andExpect(jsonPath("$.errors.kind").value(contains("is required")));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -200,7 +200,7 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.errors.attributes").value(contains("must have at most 50 entries")))
                 .andExpect(jsonPath("$.errors.offers").value(contains("must have at most 20 offers")));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -222,7 +222,7 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.errors['offers[0].stock']").value(contains("is not a known field")))
                 .andExpect(jsonPath("$.errors['offers[0].price.tax']").value(contains("is not a known field")));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -234,7 +234,7 @@ class ProductControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.offers").value(contains("has the wrong JSON type or format")));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -246,7 +246,7 @@ class ProductControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("The request body is not valid JSON for this operation."));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -264,7 +264,7 @@ class ProductControllerTests {
                 .andExpect(status().isUnauthorized());
         mvc.perform(delete("/api/products/" + ID)).andExpect(status().isUnauthorized());
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -279,12 +279,12 @@ class ProductControllerTests {
                 .andExpect(jsonPath("$.status").value(403));
         mvc.perform(delete("/api/products/" + ID).with(reader)).andExpect(status().isForbidden());
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
     void anAdminMayWriteToo() throws Exception {
-        given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
+        given(products.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
         mvc.perform(post("/api/products")
                         .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
@@ -295,7 +295,7 @@ class ProductControllerTests {
 
     @Test
     void readingIsPublicAndCarriesTheRevisionAsETag() throws Exception {
-        given(catalog.get(ID)).willReturn(stored(details("Northwind"), 3));
+        given(products.get(ID)).willReturn(stored(details("Northwind"), 3));
 
         mvc.perform(get("/api/products/" + ID))
                 .andExpect(status().isOk())
@@ -306,7 +306,7 @@ class ProductControllerTests {
 
     @Test
     void anUnchangedProductIsNotSentAgain() throws Exception {
-        given(catalog.get(ID)).willReturn(stored(details("Northwind"), 3));
+        given(products.get(ID)).willReturn(stored(details("Northwind"), 3));
 
         mvc.perform(get("/api/products/" + ID).header(HttpHeaders.IF_NONE_MATCH, "\"3\""))
                 .andExpect(status().isNotModified());
@@ -314,7 +314,7 @@ class ProductControllerTests {
 
     @Test
     void anUnknownProductIsA404Problem() throws Exception {
-        given(catalog.get("nope")).willThrow(new ProductNotFound("nope"));
+        given(products.get("nope")).willThrow(new ProductNotFound("nope"));
 
         mvc.perform(get("/api/products/nope"))
                 .andExpect(status().isNotFound())
@@ -325,11 +325,9 @@ class ProductControllerTests {
 
     @Test
     void listsArePagedAndFiltered() throws Exception {
-        given(catalog.list("stu", "gear", 1, 2))
-                .willReturn(new PageImpl<>(
-                        List.of(stored(details("Studio A"), 1), stored(details("Studio B"), 2)),
-                        PageRequest.of(1, 2),
-                        5));
+        given(products.list(new ProductQuery("stu", "gear", 1, 2)))
+                .willReturn(new ResultPage<>(
+                        List.of(stored(details("Studio A"), 1), stored(details("Studio B"), 2)), 1, 2, 5));
 
         mvc.perform(get("/api/products")
                         .param("q", "stu")
@@ -347,7 +345,7 @@ class ProductControllerTests {
 
     @Test
     void listsDefaultToTheFirstPageOfTwenty() throws Exception {
-        given(catalog.list(null, null, 0, 20)).willReturn(new PageImpl<>(List.of(), PageRequest.of(0, 20), 0));
+        given(products.list(new ProductQuery(null, null, 0, 20))).willReturn(new ResultPage<>(List.of(), 0, 20, 0));
 
         mvc.perform(get("/api/products"))
                 .andExpect(status().isOk())
@@ -369,7 +367,22 @@ class ProductControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.size").value(contains("must be between 1 and 100")));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
+    }
+
+    @Test
+    void everyUnusableListParameterIsNamedInOneAnswer() throws Exception {
+        mvc.perform(get("/api/products")
+                        .param("q", "x".repeat(201))
+                        .param("kind", "k".repeat(31))
+                        .param("size", "ten"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.errors.q").value(contains("must be at most 200 characters")))
+                .andExpect(jsonPath("$.errors.kind").value(contains("must be at most 30 characters")))
+                .andExpect(jsonPath("$.errors.size").value(contains("must be a whole number")));
+
+        verifyNoInteractions(products);
     }
 
     @Test
@@ -382,12 +395,12 @@ class ProductControllerTests {
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.status").value(428));
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
     void anUpdateReplacesTheProductAndReturnsItsNewETag() throws Exception {
-        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any()))
+        given(products.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any()))
                 .willAnswer(call -> stored(call.getArgument(2), 2));
 
         mvc.perform(put("/api/products/" + ID)
@@ -402,7 +415,7 @@ class ProductControllerTests {
 
     @Test
     void aStaleIfMatchIsA412Problem() throws Exception {
-        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any()))
+        given(products.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of(1L))), any()))
                 .willThrow(new RevisionMismatch(ID, 4));
 
         mvc.perform(put("/api/products/" + ID)
@@ -418,7 +431,7 @@ class ProductControllerTests {
 
     @Test
     void anUnreadableOrWeakIfMatchMatchesNoRevision() throws Exception {
-        given(catalog.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of())), any()))
+        given(products.replace(eq(ID), eq(ExpectedRevision.oneOf(Set.of())), any()))
                 .willThrow(new RevisionMismatch(ID, 1));
 
         for (String ifMatch : List.of("garbage", "W/\"1\"", "\"\"")) {
@@ -441,22 +454,22 @@ class ProductControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.kind").exists());
 
-        verifyNoInteractions(catalog);
+        verifyNoInteractions(products);
     }
 
     @Test
     void aDeleteIsA204WithOrWithoutIfMatch() throws Exception {
         mvc.perform(delete("/api/products/" + ID).with(editor())).andExpect(status().isNoContent());
-        verify(catalog).remove(ID, ExpectedRevision.any());
+        verify(products).remove(ID, ExpectedRevision.any());
 
         mvc.perform(delete("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"2\""))
                 .andExpect(status().isNoContent());
-        verify(catalog).remove(ID, ExpectedRevision.oneOf(Set.of(2L)));
+        verify(products).remove(ID, ExpectedRevision.oneOf(Set.of(2L)));
     }
 
     @Test
     void aStaleDeleteIsA412() throws Exception {
-        given(catalog.remove(ID, ExpectedRevision.oneOf(Set.of(1L)))).willThrow(new RevisionMismatch(ID, 2));
+        given(products.remove(ID, ExpectedRevision.oneOf(Set.of(1L)))).willThrow(new RevisionMismatch(ID, 2));
 
         mvc.perform(delete("/api/products/" + ID).with(editor()).header(HttpHeaders.IF_MATCH, "\"1\""))
                 .andExpect(status().isPreconditionFailed());
@@ -464,7 +477,7 @@ class ProductControllerTests {
 
     @Test
     void deletingAnUnknownProductIsA404() throws Exception {
-        given(catalog.remove(eq("abc"), any())).willThrow(new ProductNotFound("abc"));
+        given(products.remove(eq("abc"), any())).willThrow(new ProductNotFound("abc"));
 
         mvc.perform(delete("/api/products/abc").with(editor())).andExpect(status().isNotFound());
     }

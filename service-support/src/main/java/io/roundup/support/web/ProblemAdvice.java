@@ -125,6 +125,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(InvalidQuery.class)
+    ProblemDetail invalidQuery(InvalidQuery ex) {
+        ProblemDetail problem = validationProblem(ex.errors());
+        problem.setDetail("The request has invalid parameters.");
+        return problem;
+    }
+
     @ExceptionHandler(StaleRevision.class)
     ResponseEntity<ProblemDetail> staleRevision(StaleRevision ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage());

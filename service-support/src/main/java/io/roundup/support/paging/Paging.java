@@ -1,13 +1,15 @@
-package io.roundup.article.web;
+package io.roundup.support.paging;
+
+import io.roundup.support.web.InvalidQuery;
 
 /** {@code page} (from 0) and {@code size} (1..100, default 20) of a list request. */
-record Paging(int page, int size) {
+public record Paging(int page, int size) {
 
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
 
     /** Adds a message per bad parameter to {@code problems}; the returned value is only meaningful when none was added. */
-    static Paging parse(String page, String size, InvalidQuery problems) {
+    public static Paging parse(String page, String size, InvalidQuery problems) {
         int p = number(page, 0, "page", problems);
         int s = number(size, DEFAULT_SIZE, "size", problems);
         if (p < 0) {
