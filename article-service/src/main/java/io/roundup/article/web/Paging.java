@@ -1,10 +1,14 @@
 package io.roundup.article.web;
 
-/** {@code page} (from 0) and {@code size} (1..100, default 20) of a list request. */
+/**
+ * {@code page} (0..10000) and {@code size} (1..100, default 20) of a list request. The page is bounded so that the
+ * offset it asks for ({@code page × size}) stays far from overflowing the store's skip, and nobody pages that deep.
+ */
 record Paging(int page, int size) {
 
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
+    static final int MAX_PAGE = 10_000;
 
     /** Adds a message per bad parameter to {@code problems}; the returned value is only meaningful when none was added. */
     static Paging parse(String page, String size, InvalidQuery problems) {
@@ -12,6 +16,8 @@ record Paging(int page, int size) {
         int s = number(size, DEFAULT_SIZE, "size", problems);
         if (p < 0) {
             problems.add("page", "must be 0 or more");
+        } else if (p > MAX_PAGE) {
+            problems.add("page", "must be at most " + MAX_PAGE);
         }
         if (s < 1 || s > MAX_SIZE) {
             problems.add("size", "must be between 1 and " + MAX_SIZE);
@@ -23,10 +29,12 @@ record Paging(int page, int size) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        String digits = value.trim();
         try {
-            return Integer.parseInt(value.trim());
+            return Integer.parseInt(digits);
         } catch (NumberFormatException ex) {
-            problems.add(name, "must be a whole number");
+            boolean tooLarge = digits.matches("[+-]?[0-9]+");
+            problems.add(name, tooLarge ? "is too large" : "must be a whole number");
             return fallback;
         }
     }

@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/products")
 class ProductController {
 
+    /** Keeps {@code page × size} far from overflowing the store's skip; nobody pages that deep. */
+    static final int MAX_PAGE = 10_000;
+
     private final ProductCatalog catalog;
     private final RequestValidation validation;
 
@@ -37,7 +40,10 @@ class ProductController {
     PageView<ProductView> list(
             @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
             @RequestParam(required = false) @Size(max = 30, message = "must be at most 30 characters") String kind,
-            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
+            @RequestParam(defaultValue = "0")
+                    @Min(value = 0, message = "must be 0 or more")
+                    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
+                    int page,
             @RequestParam(defaultValue = "20")
                     @Min(value = 1, message = "must be between 1 and 100")
                     @Max(value = 100, message = "must be between 1 and 100")
