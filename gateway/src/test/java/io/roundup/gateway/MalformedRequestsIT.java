@@ -80,6 +80,16 @@ class MalformedRequestsIT {
         assertProblem(answer, 431, "Request headers too large");
     }
 
+    /** The rest of a refused request may still be arriving: the answer must not be lost to a connection reset. */
+    @Test
+    void theAnswerToARefusedRequestSurvivesTheRestOfTheRequestArriving() throws IOException {
+        String rest = "Authorization: Bearer " + "t".repeat(6000) + "\r\n";
+        for (int i = 0; i < 20; i++) {
+            String answer = send("GET /api/articles?tag=a b HTTP/1.1\r\nHost: localhost\r\n" + rest + "\r\n");
+            assertProblem(answer, 400, "Malformed request");
+        }
+    }
+
     @Test
     void wellFormedRequestsStillPassThrough() throws IOException, InterruptedException {
         articles.reset();

@@ -1,10 +1,10 @@
 package io.roundup.gateway.web;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -22,8 +22,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -35,12 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers the requests that never reach Spring with a problem instead of Netty's empty 400, 414 or 431: a request line
  * longer than Netty reads (4 KB), headers too large, a request target that is not a URI ({@code %zz}, a raw space)
  * and one whose path is not percent-encoded UTF-8 ({@code /api/articles/%FF}, which a service's Tomcat would refuse
- * with an HTML page). The connection is closed after the answer, as Netty does for these.
+ * with an HTML page). The connection is closed after the answer, as Netty does for these, but gently.
  */
 @Component
 class MalformedRequests implements NettyServerCustomizer {
 
     private static final String HANDLER = "roundup.malformedRequests";
+
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final JsonMapper json;
 
@@ -142,11 +146,25 @@ class MalformedRequests implements NettyServerCustomizer {
                 if (refusal != null) {
                     refused = true;
                     ReferenceCountUtil.release(msg);
-                    ctx.writeAndFlush(response(refusal)).addListener(ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(response(refusal)).addListener(written -> lingeringClose(ctx));
                     return;
                 }
             }
             ctx.fireChannelRead(msg);
+        }
+
+        /**
+         * Closing at once would make the kernel answer the rest of a request still on its way with a reset, and a
+         * client that has not read the answer yet loses it. So only the sending side closes; what still arrives is
+         * dropped until the client closes too, or {@link #LINGER} has passed.
+         */
+        private void lingeringClose(ChannelHandlerContext ctx) {
+            if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+                duplex.shutdownOutput();
+                ctx.executor().schedule(() -> ctx.close(), LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                ctx.close();
+            }
         }
 
         private FullHttpResponse response(Refusal refusal) {
