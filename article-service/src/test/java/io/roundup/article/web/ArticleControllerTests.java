@@ -31,6 +31,7 @@ import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -363,6 +364,59 @@ class ArticleControllerTests {
                         .with(editor()))
                 .andExpect(status().isPreconditionRequired());
         verify(articles, never()).restore(any(), anyLong(), any(), any());
+    }
+
+    @Test
+    void aNulInAListingFilterIsA400NamingTheFilterNotA500() throws Exception {
+        for (String query : List.of("tag=%00x", "tag=a%00x", "category=a%01b", "author=%0A", "status=%00")) {
+            mvc.perform(get(URI.create("/api/articles?" + query)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                    .andExpect(jsonPath("$.errors." + query.substring(0, query.indexOf('=')) + "[0]")
+                            .value("must not contain control characters"));
+        }
+        mvc.perform(get(URI.create("/api/articles?tag=%FF")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.tag[0]").value("must be percent-encoded UTF-8"));
+        verify(articles, never()).list(any());
+    }
+
+    @Test
+    void aFilterGivenTwiceIsA400InsteadOfBeingJoined() throws Exception {
+        mvc.perform(get(URI.create("/api/articles?tag=a&tag=b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.tag[0]").value("must be given at most once"));
+        verify(articles, never()).list(any());
+    }
+
+    @Test
+    void aPageBeyondTenThousandIsA400() throws Exception {
+        mvc.perform(get(URI.create("/api/articles?page=10001&size=100")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page[0]").value("must be at most 10000"));
+        mvc.perform(get(URI.create("/api/articles?page=2147483648")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page[0]").value("is too large"));
+        mvc.perform(get(URI.create("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions?page=10001"))
+                        .with(editor()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page[0]").value("must be at most 10000"));
+        verify(articles, never()).list(any());
+    }
+
+    @Test
+    void aControlCharacterInAnIdOrSlugIsA400NamingIt() throws Exception {
+        mvc.perform(get(URI.create("/api/articles/a%01b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.id[0]").value("must not contain control characters"));
+        mvc.perform(get(URI.create("/api/articles/by-slug/best%09tents")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.slug[0]").value("must not contain control characters"));
+        mvc.perform(get(URI.create("/api/articles/" + Fixtures.ARTICLE_ID + "/revisions/1%7F"))
+                        .with(editor()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.revision[0]").value("must not contain control characters"));
+        verifyNoInteractions(articles);
     }
 
     private static RequestPostProcessor editor() {

@@ -29,6 +29,7 @@ import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -480,6 +481,53 @@ class ProductControllerTests {
         given(products.remove(eq("abc"), any())).willThrow(new ProductNotFound("abc"));
 
         mvc.perform(delete("/api/products/abc").with(editor())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aControlCharacterOrBrokenEncodingInTheQueryIsA400NamingTheParameter() throws Exception {
+        for (String query : List.of("q=a%00b", "q=%00", "kind=%01", "q=%FF", "q=%ED%A0%80")) {
+            mvc.perform(get(URI.create("/api/products?" + query)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().string(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                    .andExpect(jsonPath("$.errors." + query.substring(0, query.indexOf('=')))
+                            .isArray());
+        }
+        verifyNoInteractions(products);
+    }
+
+    @Test
+    void aSingleValuedParameterGivenTwiceIsA400() throws Exception {
+        mvc.perform(get(URI.create("/api/products?q=a&q=b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.q[0]").value("must be given at most once"));
+        mvc.perform(get(URI.create("/api/products?size=1&size=2")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.size[0]").value("must be given at most once"));
+        verifyNoInteractions(products);
+    }
+
+    @Test
+    void aPageThatIsNotANumberOrBeyondTenThousandIsA400NamingIt() throws Exception {
+        mvc.perform(get(URI.create("/api/products?page=10001")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page[0]").value("must be at most 10000"));
+        for (String page : List.of("abc", "1.5")) {
+            mvc.perform(get(URI.create("/api/products?page=" + page)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.page[0]").value("must be a whole number"));
+        }
+        mvc.perform(get(URI.create("/api/products?page=2147483648")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page[0]").value("is too large"));
+        verifyNoInteractions(products);
+    }
+
+    @Test
+    void aControlCharacterInTheIdIsA400() throws Exception {
+        mvc.perform(get(URI.create("/api/products/a%01b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.id[0]").value("must not contain control characters"));
+        verifyNoInteractions(products);
     }
 
     private static RequestPostProcessor editor() {

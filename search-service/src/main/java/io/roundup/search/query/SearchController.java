@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/search")
 class SearchController {
 
+    /** Values a facet filter may take at once: far more than a reader ticks, few enough to keep the query small. */
+    static final int MAX_VALUES = 20;
+
+    private static final String TOO_MANY = "must be given at most " + MAX_VALUES + " times";
+
     private final ReviewSearch search;
 
     SearchController(ReviewSearch search) {
@@ -25,11 +30,11 @@ class SearchController {
     @GetMapping
     SearchResults search(
             @RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
-            @RequestParam(required = false) List<String> category,
-            @RequestParam(required = false) List<String> tag,
-            @RequestParam(required = false) List<String> author,
-            @RequestParam(required = false) List<String> productKind,
-            @RequestParam(required = false) List<String> price,
+            @RequestParam(required = false) @Size(max = MAX_VALUES, message = TOO_MANY) List<String> category,
+            @RequestParam(required = false) @Size(max = MAX_VALUES, message = TOO_MANY) List<String> tag,
+            @RequestParam(required = false) @Size(max = MAX_VALUES, message = TOO_MANY) List<String> author,
+            @RequestParam(required = false) @Size(max = MAX_VALUES, message = TOO_MANY) List<String> productKind,
+            @RequestParam(required = false) @Size(max = MAX_VALUES, message = TOO_MANY) List<String> price,
             @RequestParam(required = false)
                     @Pattern(regexp = "relevance|newest", message = "must be relevance or newest")
                     String sort,

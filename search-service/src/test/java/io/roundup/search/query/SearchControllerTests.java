@@ -19,6 +19,7 @@ import io.roundup.search.query.SearchResults.Price;
 import io.roundup.search.query.SearchResults.Product;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.web.WebSupportAutoConfiguration;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -262,5 +263,53 @@ class SearchControllerTests {
     @Test
     void searchIsReadOnly() throws Exception {
         mvc.perform(post("/api/search")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void controlCharactersAndBrokenEncodingNeverReachElasticsearch() throws Exception {
+        for (String target : List.of(
+                "/api/search?q=a%00b",
+                "/api/search?q=%FF",
+                "/api/search?tag=%1F",
+                "/api/search?cursor=%00abc",
+                "/api/search/suggest?q=%1E",
+                "/api/search/suggest?q=%ED%A0%80")) {
+            mvc.perform(get(URI.create(target)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors").isMap());
+        }
+        mvc.perform(get(URI.create("/api/search/related/a%01b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.articleId[0]").value("must not contain control characters"));
+        verifyNoInteractions(search);
+    }
+
+    @Test
+    void aSingleValuedParameterGivenTwiceIsA400WhileFiltersRepeat() throws Exception {
+        for (String name : List.of("q", "sort", "size", "cursor")) {
+            mvc.perform(get(URI.create("/api/search?" + name + "=1&" + name + "=2")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors." + name + "[0]").value("must be given at most once"));
+        }
+        mvc.perform(get(URI.create("/api/search/suggest?q=a&q=b")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.q[0]").value("must be given at most once"));
+        verifyNoInteractions(search);
+    }
+
+    @Test
+    void aFilterTakesAtMostTwentyValues() throws Exception {
+        StringBuilder query = new StringBuilder("/api/search?q=x");
+        for (int i = 0; i <= SearchController.MAX_VALUES; i++) {
+            query.append("&tag=t").append(i);
+        }
+        mvc.perform(get(URI.create(query.toString())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.tag[0]").value("must be given at most 20 times"));
+        mvc.perform(get(URI.create("/api/search?size=abc")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.size[0]").value("must be a whole number"));
+        verifyNoInteractions(search);
     }
 }

@@ -2,10 +2,12 @@ package io.roundup.support.web;
 
 import io.roundup.support.revision.IfMatch;
 import io.roundup.support.revision.StaleRevision;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** The message for a server-owned field in a request body, the same whichever way it was detected. */
     public static final String SERVER_OWNED = "is set by the server and cannot be written";
+
+    private static final Set<Class<?>> WHOLE_NUMBERS =
+            Set.of(int.class, long.class, short.class, Integer.class, Long.class, Short.class, BigInteger.class);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
@@ -117,11 +122,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "body" : path.toString();
     }
 
+    /** {@code size=abc}: named under {@code errors} like every other bad parameter. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "Parameter '" + ex.getName() + "' has an invalid value.");
         problem.setTitle("Invalid parameter");
+        boolean whole = WHOLE_NUMBERS.contains(ex.getRequiredType());
+        problem.setProperty(
+                "errors", Map.of(ex.getName(), List.of(whole ? "must be a whole number" : "has an invalid value")));
         return problem;
     }
 
