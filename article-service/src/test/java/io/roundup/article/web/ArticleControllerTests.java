@@ -1,5 +1,6 @@
 package io.roundup.article.web;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
@@ -30,6 +31,7 @@ import io.roundup.article.Fixtures;
 import io.roundup.article.Status;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.WithTestTokens;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.time.Instant;
 import java.util.List;
@@ -41,13 +43,12 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(controllers = {ArticleController.class, RevisionController.class})
 @ImportAutoConfiguration({WebSupportAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
+@WithTestTokens
 class ArticleControllerTests {
 
     private static final String BODY = """
@@ -363,9 +364,5 @@ class ArticleControllerTests {
                         .with(editor()))
                 .andExpect(status().isPreconditionRequired());
         verify(articles, never()).restore(any(), anyLong(), any(), any());
-    }
-
-    private static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 }

@@ -1,5 +1,6 @@
 package io.roundup.product.web;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -8,7 +9,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.roundup.contracts.AccessTokens;
 import io.roundup.product.Money;
 import io.roundup.product.Offer;
 import io.roundup.product.Product;
@@ -26,6 +27,8 @@ import io.roundup.product.ProductNotFound;
 import io.roundup.product.RevisionMismatch;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.TestTokens;
+import io.roundup.support.testing.WithTestTokens;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,7 +44,6 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -49,6 +51,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest(ProductController.class)
 @Import(RequestValidation.class)
 @ImportAutoConfiguration({ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class})
+@WithTestTokens
 class ProductControllerTests {
 
     private static final String ID = "6650f1c2a1b2c3d4e5f60718";
@@ -269,7 +272,7 @@ class ProductControllerTests {
 
     @Test
     void writingNeedsTheEditorRole() throws Exception {
-        RequestPostProcessor reader = jwt().jwt(j -> j.subject("reader"));
+        RequestPostProcessor reader = TestTokens.reader();
 
         mvc.perform(post("/api/products")
                         .with(reader)
@@ -287,7 +290,7 @@ class ProductControllerTests {
         given(catalog.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
         mvc.perform(post("/api/products")
-                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
+                        .with(TestTokens.caller("admin", AccessTokens.ADMIN))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID))
                 .andExpect(status().isCreated());
@@ -467,10 +470,6 @@ class ProductControllerTests {
         given(catalog.remove(eq("abc"), any())).willThrow(new ProductNotFound("abc"));
 
         mvc.perform(delete("/api/products/abc").with(editor())).andExpect(status().isNotFound());
-    }
-
-    private static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 
     private static ProductDetails details(String name) {
