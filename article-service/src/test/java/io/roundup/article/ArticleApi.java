@@ -1,14 +1,13 @@
 package io.roundup.article;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import io.roundup.support.testing.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -18,6 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP API as the integration tests call it: as an editor, or as an anonymous reader. */
 final class ArticleApi {
+
+    /** The editor the API calls as, unless a test names another caller. */
+    static final String EDITOR = "ada";
 
     private final MockMvc mvc;
     private final JsonMapper json;
@@ -86,7 +88,7 @@ final class ArticleApi {
         return send(request, true);
     }
 
-    /** As someone else: another editor or an administrator (see {@link #editorNamed} and {@link #admin}). */
+    /** As someone else: another editor or an administrator (see {@link TestTokens}). */
     Response as(RequestPostProcessor caller, MockHttpServletRequestBuilder request) {
         return send(request.with(caller), false);
     }
@@ -105,7 +107,7 @@ final class ArticleApi {
 
     private Response send(MockHttpServletRequestBuilder request, boolean editor) {
         if (editor) {
-            request.with(editor());
+            request.with(TestTokens.editor(EDITOR));
         }
         try {
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
@@ -118,19 +120,6 @@ final class ArticleApi {
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    static RequestPostProcessor editor() {
-        return editorNamed("ada");
-    }
-
-    static RequestPostProcessor editorNamed(String name) {
-        return jwt().jwt(j -> j.subject(name)).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
-    }
-
-    static RequestPostProcessor admin(String name) {
-        return jwt().jwt(j -> j.subject(name))
-                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 
     /** What came back. */

@@ -6,21 +6,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleRemoved;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.support.outbox.StateRelay;
+import io.roundup.support.testing.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,14 +26,6 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 /** The editorial workflow on a real MongoDB and a real Kafka broker, checked from the outside: HTTP in, events out. */
-@SpringBootTest(
-        properties = {
-            "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
-            "logging.level.org.apache.kafka=warn",
-            "roundup.articles.product-patience=2s"
-        })
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ArticlePublishingIT extends ArticleServiceHarness {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
@@ -447,7 +436,7 @@ class ArticlePublishingIT extends ArticleServiceHarness {
                 .isEqualTo(200);
         assertThat(events.eventsFor(id)).extracting(r -> r.event().revision()).doesNotContain(3L);
 
-        assertThat(api.as(ArticleApi.admin("root"), delete("/api/articles/" + id))
+        assertThat(api.as(TestTokens.admin("root"), delete("/api/articles/" + id))
                         .status())
                 .isEqualTo(204);
         assertThat(awaitEvent(id, 3).event()).isInstanceOf(ArticleRemoved.class);
@@ -460,7 +449,7 @@ class ArticlePublishingIT extends ArticleServiceHarness {
         api.update(id, "\"1\"", ArticleApi.body("Ada's Second Take"));
 
         ArticleApi.Response byBob = api.as(
-                ArticleApi.editorNamed("bob"),
+                TestTokens.editor("bob"),
                 post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\""));
         assertThat(byBob.status()).isEqualTo(403);
         assertThat(byBob.json().get("detail").asString()).contains("ada");
@@ -469,7 +458,7 @@ class ArticlePublishingIT extends ArticleServiceHarness {
                 .isEqualTo("\"2\"");
 
         ArticleApi.Response byAdmin = api.as(
-                ArticleApi.admin("root"),
+                TestTokens.admin("root"),
                 post("/api/articles/" + id + "/revisions/1/restore").header(HttpHeaders.IF_MATCH, "\"2\""));
         assertThat(byAdmin.status()).isEqualTo(200);
         assertThat(byAdmin.json().get("title").asString()).isEqualTo("Ada's First Take");

@@ -3,10 +3,9 @@ package io.roundup.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleStatus;
+import io.roundup.support.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,22 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Scheduled publication on real servers. The service's own scheduler is stopped in these tests, so that each test
  * decides which schedulers run and when: as if the service were down, or running in several copies.
  */
-@SpringBootTest(
-        properties = {
-            "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
-            "logging.level.org.apache.kafka=warn",
-            "roundup.articles.product-patience=2s"
-        })
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ScheduledPublishingIT extends ArticleServiceHarness {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(30);
@@ -121,7 +110,7 @@ class ScheduledPublishingIT extends ArticleServiceHarness {
                         "--server.port=0",
                         "--spring.mongodb.uri=" + mongoUri,
                         "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                        "--roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused",
+                        "--" + TestTokens.JWK_SET_URI + "=" + TestTokens.NO_KEY_SET,
                         "--roundup.articles.schedule-sweep=100ms",
                         "--logging.level.org.apache.kafka=warn")) {
             assertThat(secondCopy.getBean(ScheduledPublisher.class).isRunning()).isTrue();

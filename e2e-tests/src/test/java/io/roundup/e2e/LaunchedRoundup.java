@@ -1,5 +1,7 @@
 package io.roundup.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * {@code ./roundup up} as a user runs it: the launcher jar in a process of its own, on free ports and a fresh data
@@ -95,13 +99,16 @@ final class LaunchedRoundup {
         roundup.consoleReader.setDaemon(true);
         roundup.consoleReader.start();
 
-        Instant deadline = started.plus(START_TIMEOUT);
-        while (!roundup.consoleContains("Roundup is up")) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                roundup.stop();
-                throw new IllegalStateException("./roundup up did not come up:\n" + roundup.console());
-            }
-            sleep(Duration.ofMillis(200));
+        try {
+            await("./roundup up saying Roundup is up")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the launcher exited", () -> !process.isAlive())
+                    .until(() -> roundup.consoleContains("Roundup is up"));
+        } catch (ConditionTimeoutException | TerminalFailureException ex) {
+            roundup.stop();
+            throw new IllegalStateException(
+                    "./roundup up did not come up (" + ex.getMessage() + "):\n" + roundup.console());
         }
         roundup.startedIn = Duration.between(started, Instant.now());
         return roundup;
@@ -246,14 +253,6 @@ final class LaunchedRoundup {
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("could not remove " + root, ex);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 }

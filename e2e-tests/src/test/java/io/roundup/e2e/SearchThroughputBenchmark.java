@@ -1,5 +1,8 @@
 package io.roundup.e2e;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -429,21 +432,17 @@ class SearchThroughputBenchmark {
     }
 
     /** The seeded roundups are published before the launcher says it is up, but indexing follows within seconds. */
-    private static void awaitDemoContentSearchable() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long total = 0;
-        while (System.nanoTime() < deadline) {
-            total = check(HttpRequest.newBuilder(roundup.gatewayUri().resolve("/api/search"))
-                            .build())
-                    .path("total")
-                    .asLong(0);
-            if (total >= 6) {
-                System.out.println("[bench] " + total + " published roundups searchable");
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the demo content did not become searchable (" + total + " found); was it seeded?");
+    private static void awaitDemoContentSearchable() {
+        long total = await("the demo content searchable (was it seeded?)")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> check(HttpRequest.newBuilder(roundup.gatewayUri().resolve("/api/search"))
+                                        .build())
+                                .path("total")
+                                .asLong(0),
+                        greaterThanOrEqualTo(6L));
+        System.out.println("[bench] " + total + " published roundups searchable");
     }
 
     /**

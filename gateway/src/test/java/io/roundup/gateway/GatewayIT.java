@@ -29,10 +29,10 @@ import reactor.core.publisher.Flux;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "roundup.auth.users.editor.password=editor-pass",
-            "roundup.auth.users.admin.password=admin-pass",
-            "roundup.auth.users.viewer.password=viewer-pass",
-            "roundup.auth.users.viewer.roles=VIEWER",
+            "roundup.identity.users.editor.password=editor-pass",
+            "roundup.identity.users.admin.password=admin-pass",
+            "roundup.identity.users.viewer.password=viewer-pass",
+            "roundup.identity.users.viewer.roles=VIEWER",
             "roundup.cors.allowed-origins=http://localhost:5173",
             "roundup.limits.max-body-size=64KB",
             "roundup.rate-limit.reads.requests=100000",

@@ -14,8 +14,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "roundup.auth.users.editor.password=editor-pass",
-            "roundup.auth.users.admin.password=admin-pass",
+            "roundup.identity.users.editor.password=editor-pass",
+            "roundup.identity.users.admin.password=admin-pass",
             "roundup.rate-limit.reads.requests=3",
             "roundup.rate-limit.reads.per=1h",
             "roundup.rate-limit.writes.requests=2",

@@ -130,7 +130,7 @@ public final class Platform implements AutoCloseable {
         gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
         gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
         gateway.put(
-                "ROUNDUP_AUTH_KEY_FILE",
+                "ROUNDUP_IDENTITY_KEY_FILE",
                 settings.dataDir()
                         .resolve("gateway")
                         .resolve("jwt-signing-key.pem")

@@ -1,5 +1,6 @@
 package io.roundup.product;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -11,8 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.support.web.RequestIds;
 import java.time.Duration;
@@ -23,8 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpHeaders;
@@ -33,10 +30,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 
 /** The catalog on a real MongoDB-compatible server and a real Kafka broker: what is saved is what is announced. */
-@SpringBootTest(
-        properties = {"roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN"})
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ProductLifecycleIT extends ProductServiceHarness {
 
     private static final Duration ANNOUNCED_WITHIN = Duration.ofSeconds(20);

@@ -1,5 +1,6 @@
 package io.roundup.product;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -10,8 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.roundup.devservices.DevServices;
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.support.outbox.StateRelay;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,8 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,10 +28,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * Crash and outage between saving and announcing: a saved revision stays pending until a relay pass gets it onto
  * Kafka, however long that takes, and a refused write leaves nothing to announce.
  */
-@SpringBootTest(
-        properties = {"roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused", "logging.level.org.apache.kafka=WARN"})
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.MONGODB})
 class ProductRelayIT extends ProductServiceHarness {
 
     /** Long enough for several sweeps (500 ms) and a Kafka round trip. */

@@ -1,25 +1,32 @@
 package io.roundup.product;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.roundup.devservices.spring.Service;
+import io.roundup.devservices.spring.WithDevServices;
+import io.roundup.support.testing.WithTestTokens;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every integration test of the service needs: the HTTP API as an editor calls it, the stored documents, and a
- * reader of the product topic on the real broker.
+ * reader of the product topic on the real broker. The service runs on the real Kafka and MongoDB.
  */
+@SpringBootTest(properties = "logging.level.org.apache.kafka=WARN")
+@AutoConfigureMockMvc
+@WithDevServices({Service.KAFKA, Service.MONGODB})
+@WithTestTokens
 abstract class ProductServiceHarness {
 
     @Autowired
@@ -70,9 +77,5 @@ abstract class ProductServiceHarness {
                 {"name": "%s", "kind": "gear", "brand": "Northwind", "attributes": {"driver": "40 mm"},
                  "offers": [{"retailer": "Harbor Audio", "url": "https://shop.example.com/p", "price": {"amount": "%s", "currency": "USD"}}]}
                 """.formatted(name, amount);
-    }
-
-    static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 }

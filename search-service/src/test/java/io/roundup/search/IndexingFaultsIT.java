@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.roundup.devservices.DevServices;
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.Topics;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +22,11 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 /** What indexing does when a message is poison, alone or in a batch, and when Elasticsearch goes away for a while. */
-@SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 @ExtendWith(OutputCaptureExtension.class)
 class IndexingFaultsIT extends SearchServiceHarness {
 

@@ -3,8 +3,6 @@ package io.roundup.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ProductChanged;
 import io.roundup.search.RelevanceJudgments.Judged;
@@ -14,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * Relevance you can measure: a corpus of roundups written for this suite goes in through Kafka like any other event,
@@ -24,9 +20,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * measured when the suite was written (nDCG@5 0.93, MRR 0.94; see the README). Runs in its own JVM (its own Kafka and Elasticsearch), so no
  * other test's articles sit in the index; the index uses the synonym rules the service ships with.
  */
-@SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 class RelevanceIT extends SearchServiceHarness {
 
     static final double NDCG_AT_5_FLOOR = 0.88;

@@ -55,6 +55,17 @@ final class SearchApi {
         return ids;
     }
 
+    /** The price amount of the first hit's first product, or "" when there is none. */
+    static String firstPrice(JsonNode results) {
+        return results.path("hits")
+                .path(0)
+                .path("products")
+                .path(0)
+                .path("price")
+                .path("amount")
+                .asString();
+    }
+
     /** {@code count} of a facet value, or 0 when the facet does not list it. */
     static long facet(JsonNode results, String facet, String value) {
         for (JsonNode bucket : results.path("facets").path(facet)) {

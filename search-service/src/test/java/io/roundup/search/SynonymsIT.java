@@ -4,33 +4,27 @@ import static io.roundup.search.Events.content;
 import static io.roundup.search.Events.id;
 import static io.roundup.search.Events.published;
 import static io.roundup.search.Events.word;
+import static io.roundup.support.testing.TestTokens.admin;
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import io.roundup.devservices.spring.Service;
-import io.roundup.devservices.spring.WithDevServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /** Editors' synonym rules: admins replace them, bad rules change nothing, and new rules take effect by a reindex. */
-@SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
-@AutoConfigureMockMvc
-@WithDevServices({Service.KAFKA, Service.ELASTICSEARCH})
 class SynonymsIT extends SearchServiceHarness {
+
+    private static final String ADMIN = "ada-admin";
 
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -55,8 +49,8 @@ class SynonymsIT extends SearchServiceHarness {
                 .until(() -> SearchApi.ids(api.search("q", written)).contains(id));
         assertThat(SearchApi.ids(api.search("q", typed))).isEmpty();
 
-        MockHttpServletResponse saved =
-                send(put("/api/search/synonyms").with(admin()), "{\"rules\": [\"" + typed + ", " + written + "\"]}");
+        MockHttpServletResponse saved = send(
+                put("/api/search/synonyms").with(admin(ADMIN)), "{\"rules\": [\"" + typed + ", " + written + "\"]}");
         assertThat(saved.getStatus()).isEqualTo(202);
         JsonNode body = SearchApi.json(saved);
         assertThat(body.path("rules").path(0).asString()).isEqualTo(typed + ", " + written);
@@ -70,25 +64,25 @@ class SynonymsIT extends SearchServiceHarness {
         await().atMost(PATIENCE).untilAsserted(() -> {
             // searches keep answering while the new index is built
             assertThat(SearchApi.ids(api.search("q", written))).contains(id);
-            assertThat(SearchApi.json(send(get(job).with(admin()), null))
+            assertThat(SearchApi.json(send(get(job).with(admin(ADMIN)), null))
                             .path("status")
                             .asString())
                     .isEqualTo("SUCCEEDED");
         });
         assertThat(SearchApi.ids(api.search("q", typed))).containsExactly(id);
 
-        JsonNode current = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
+        JsonNode current = SearchApi.json(send(get("/api/search/synonyms").with(admin(ADMIN)), null));
         assertThat(current.path("revision").asLong())
                 .isEqualTo(body.path("revision").asLong());
-        assertThat(current.path("updatedBy").asString()).isEqualTo("ada-admin");
+        assertThat(current.path("updatedBy").asString()).isEqualTo(ADMIN);
     }
 
     @Test
     void badRulesAreRefusedOneByOneAndChangeNothing() throws Exception {
-        JsonNode before = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
+        JsonNode before = SearchApi.json(send(get("/api/search/synonyms").with(admin(ADMIN)), null));
 
         MockHttpServletResponse refused = send(
-                put("/api/search/synonyms").with(admin()),
+                put("/api/search/synonyms").with(admin(ADMIN)),
                 "{\"rules\": [\"good, fine\", \"lonely\", \"\", \"" + "x".repeat(301) + ", y\", \"#$%, !!\"]}");
 
         assertThat(refused.getStatus()).isEqualTo(400);
@@ -98,7 +92,7 @@ class SynonymsIT extends SearchServiceHarness {
         assertThat(errors.has("rules[2]")).isTrue();
         assertThat(errors.has("rules[3]")).isTrue();
         assertThat(errors.has("rules[4]")).isTrue();
-        JsonNode after = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
+        JsonNode after = SearchApi.json(send(get("/api/search/synonyms").with(admin(ADMIN)), null));
         assertThat(after.path("revision").asLong())
                 .isEqualTo(before.path("revision").asLong());
     }
@@ -106,7 +100,7 @@ class SynonymsIT extends SearchServiceHarness {
     @Test
     void aRuleTheAnalyzerRefusesIsNamedWithItsReason() throws Exception {
         MockHttpServletResponse refused =
-                send(put("/api/search/synonyms").with(admin()), "{\"rules\": [\"good, fine\", \"=>\"]}");
+                send(put("/api/search/synonyms").with(admin(ADMIN)), "{\"rules\": [\"good, fine\", \"=>\"]}");
 
         assertThat(refused.getStatus()).isEqualTo(400);
         JsonNode errors = SearchApi.json(refused).path("errors");
@@ -116,12 +110,12 @@ class SynonymsIT extends SearchServiceHarness {
 
     @Test
     void aStaleIfMatchIs412AndOnlyAdminsMaySeeOrChangeRules() throws Exception {
-        JsonNode current = SearchApi.json(send(get("/api/search/synonyms").with(admin()), null));
+        JsonNode current = SearchApi.json(send(get("/api/search/synonyms").with(admin(ADMIN)), null));
         long stale = current.path("revision").asLong() + 7;
 
         assertThat(send(
                                 put("/api/search/synonyms")
-                                        .with(admin())
+                                        .with(admin(ADMIN))
                                         .header(HttpHeaders.IF_MATCH, "\"" + stale + "\""),
                                 "{\"rules\": [\"a, b\"]}")
                         .getStatus())
@@ -137,14 +131,5 @@ class SynonymsIT extends SearchServiceHarness {
             request.contentType(MediaType.APPLICATION_JSON).content(json);
         }
         return mvc.perform(request).andReturn().getResponse();
-    }
-
-    private static RequestPostProcessor admin() {
-        return jwt().jwt(j -> j.subject("ada-admin"))
-                .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_EDITOR"));
-    }
-
-    private static RequestPostProcessor editor() {
-        return jwt().authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 }

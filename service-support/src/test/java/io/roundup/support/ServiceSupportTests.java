@@ -1,5 +1,6 @@
 package io.roundup.support;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.roundup.support.security.Roles;
+import io.roundup.support.testing.WithTestTokens;
 import io.roundup.support.web.RequestIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,15 +23,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-@SpringBootTest(properties = "roundup.auth.jwk-set-uri=http://127.0.0.1:1/unused")
+@SpringBootTest
 @AutoConfigureMockMvc
+@WithTestTokens
 class ServiceSupportTests {
 
     @Autowired
@@ -116,10 +118,6 @@ class ServiceSupportTests {
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath(
                         "$.detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 
     record Thing(@NotBlank @Size(max = 20) String name) {}

@@ -1,5 +1,6 @@
 package io.roundup.article.web;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
@@ -30,6 +31,7 @@ import io.roundup.article.Status;
 import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.WithTestTokens;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.net.URI;
 import java.time.Instant;
@@ -42,13 +44,12 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @WebMvcTest(controllers = {ArticleController.class, RevisionController.class})
 @ImportAutoConfiguration({WebSupportAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
+@WithTestTokens
 class ArticleControllerTests {
 
     private static final String BODY = """
@@ -417,9 +418,5 @@ class ArticleControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.revision[0]").value("must not contain control characters"));
         verifyNoInteractions(articles);
-    }
-
-    private static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 }

@@ -34,7 +34,7 @@ class LocalUsers {
 
     private final String decoyHash;
 
-    LocalUsers(AuthSettings settings) {
+    LocalUsers(IdentitySettings settings) {
         settings.users().forEach((username, user) -> {
             String password = user.password();
             if (!StringUtils.hasText(password)) {

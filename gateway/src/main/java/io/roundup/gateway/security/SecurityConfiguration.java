@@ -1,5 +1,10 @@
 package io.roundup.gateway.security;
 
+import static io.roundup.contracts.AccessTokens.ADMIN;
+import static io.roundup.contracts.AccessTokens.EDITOR;
+
+import io.roundup.contracts.AccessTokens;
+import io.roundup.contracts.RequestIds;
 import io.roundup.gateway.web.ProblemWriter;
 import java.util.List;
 import java.util.Objects;
@@ -69,19 +74,19 @@ class SecurityConfiguration {
                         .pathMatchers("/api/auth/**")
                         .permitAll()
                         .pathMatchers(ADMIN_ONLY)
-                        .hasRole("ADMIN")
+                        .hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, SERVICE_AREAS)
-                        .hasAnyRole("EDITOR", "ADMIN")
+                        .hasAnyRole(EDITOR, ADMIN)
                         .pathMatchers(HttpMethod.PUT, SERVICE_AREAS)
-                        .hasAnyRole("EDITOR", "ADMIN")
+                        .hasAnyRole(EDITOR, ADMIN)
                         .pathMatchers(HttpMethod.PATCH, SERVICE_AREAS)
-                        .hasAnyRole("EDITOR", "ADMIN")
+                        .hasAnyRole(EDITOR, ADMIN)
                         .pathMatchers(HttpMethod.DELETE, SERVICE_AREAS)
-                        .hasAnyRole("EDITOR", "ADMIN")
+                        .hasAnyRole(EDITOR, ADMIN)
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .pathMatchers("/actuator/**")
-                        .hasRole("ADMIN")
+                        .hasRole(ADMIN)
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -96,7 +101,7 @@ class SecurityConfiguration {
 
     /** Verifies tokens with the gateway's own public key: RS256 only, our issuer, not expired, exp required. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKey signingKey, AuthSettings settings) {
+    ReactiveJwtDecoder jwtDecoder(SigningKey signingKey, IdentitySettings settings) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(signingKey.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
@@ -118,9 +123,9 @@ class SecurityConfiguration {
         cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
         cors.setAllowedHeaders(
-                List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH, "X-Request-Id"));
+                List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH, RequestIds.HEADER));
         cors.setExposedHeaders(
-                List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, "X-Request-Id", HttpHeaders.RETRY_AFTER));
+                List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, RequestIds.HEADER, HttpHeaders.RETRY_AFTER));
         cors.setAllowCredentials(false);
         cors.setMaxAge(settings.maxAge());
         source.registerCorsConfiguration("/**", cors);
@@ -139,7 +144,7 @@ class SecurityConfiguration {
 
     private static ReactiveJwtAuthenticationConverter rolesAsAuthorities() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
+        roles.setAuthoritiesClaimName(AccessTokens.ROLES_CLAIM);
         roles.setAuthorityPrefix("ROLE_");
         ReactiveJwtAuthenticationConverter converter = new ReactiveJwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new ReactiveJwtGrantedAuthoritiesConverterAdapter(roles));

@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The RSA key that signs tokens. Read from {@code roundup.auth.key-file} (PEM, PKCS#8), created there with owner-only
+ * The RSA key that signs tokens. Read from {@code roundup.identity.key-file} (PEM, PKCS#8), created there with owner-only
  * permissions when the file does not exist yet, or kept in memory when no file is configured (tokens then die with the
  * process). The key id is the RFC 7638 thumbprint, so it stays the same for the same key across restarts.
  */
@@ -50,7 +50,7 @@ class SigningKey {
     private final RSAKey jwk;
 
     @Autowired
-    SigningKey(AuthSettings settings) {
+    SigningKey(IdentitySettings settings) {
         this(settings.keyFile());
     }
 

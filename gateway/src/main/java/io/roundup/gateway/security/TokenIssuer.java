@@ -2,6 +2,7 @@ package io.roundup.gateway.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.roundup.contracts.AccessTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
-    static final String ROLES_CLAIM = "roles";
-
     private final JwtEncoder encoder;
 
     private final String keyId;
@@ -34,7 +33,7 @@ class TokenIssuer {
     private final Clock clock;
 
     @Autowired
-    TokenIssuer(SigningKey key, AuthSettings settings) {
+    TokenIssuer(SigningKey key, IdentitySettings settings) {
         this(key, settings.issuer(), settings.tokenTtl(), Clock.systemUTC());
     }
 
@@ -51,7 +50,7 @@ class TokenIssuer {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(username)
-                .claim(ROLES_CLAIM, List.copyOf(roles))
+                .claim(AccessTokens.ROLES_CLAIM, List.copyOf(roles))
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .id(UUID.randomUUID().toString())

@@ -1,5 +1,6 @@
 package io.roundup.gateway.web;
 
+import io.roundup.contracts.RequestIds;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

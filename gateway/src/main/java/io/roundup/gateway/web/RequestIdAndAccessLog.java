@@ -1,6 +1,7 @@
 package io.roundup.gateway.web;
 
 import io.micrometer.context.ContextRegistry;
+import io.roundup.contracts.RequestIds;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

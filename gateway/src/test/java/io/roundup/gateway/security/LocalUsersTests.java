@@ -15,16 +15,16 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class LocalUsersTests {
 
-    private static AuthSettings settings(String editorPassword, String adminPassword) {
-        return new AuthSettings(
+    private static IdentitySettings settings(String editorPassword, String adminPassword) {
+        return new IdentitySettings(
                 "roundup",
                 Duration.ofHours(1),
                 null,
                 Map.of(
                         "editor",
-                        new AuthSettings.User(editorPassword, List.of("EDITOR")),
+                        new IdentitySettings.User(editorPassword, List.of("EDITOR")),
                         "admin",
-                        new AuthSettings.User(adminPassword, List.of("ADMIN", "EDITOR"))));
+                        new IdentitySettings.User(adminPassword, List.of("ADMIN", "EDITOR"))));
     }
 
     @Test

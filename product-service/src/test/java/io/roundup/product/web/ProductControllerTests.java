@@ -1,5 +1,6 @@
 package io.roundup.product.web;
 
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -8,7 +9,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.roundup.contracts.AccessTokens;
 import io.roundup.product.Money;
 import io.roundup.product.Offer;
 import io.roundup.product.Product;
@@ -28,6 +29,8 @@ import io.roundup.product.RevisionMismatch;
 import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.TestTokens;
+import io.roundup.support.testing.WithTestTokens;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.net.URI;
 import java.time.Instant;
@@ -42,7 +45,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -50,6 +52,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest(ProductController.class)
 @Import(RequestValidation.class)
 @ImportAutoConfiguration({ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class})
+@WithTestTokens
 class ProductControllerTests {
 
     private static final String ID = "6650f1c2a1b2c3d4e5f60718";
@@ -270,7 +273,7 @@ class ProductControllerTests {
 
     @Test
     void writingNeedsTheEditorRole() throws Exception {
-        RequestPostProcessor reader = jwt().jwt(j -> j.subject("reader"));
+        RequestPostProcessor reader = TestTokens.reader();
 
         mvc.perform(post("/api/products")
                         .with(reader)
@@ -288,7 +291,7 @@ class ProductControllerTests {
         given(products.create(any())).willAnswer(call -> stored(call.getArgument(0), 1));
 
         mvc.perform(post("/api/products")
-                        .with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN")))
+                        .with(TestTokens.caller("admin", AccessTokens.ADMIN))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(VALID))
                 .andExpect(status().isCreated());
@@ -528,10 +531,6 @@ class ProductControllerTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.id[0]").value("must not contain control characters"));
         verifyNoInteractions(products);
-    }
-
-    private static RequestPostProcessor editor() {
-        return jwt().jwt(j -> j.subject("editor")).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"));
     }
 
     private static ProductDetails details(String name) {

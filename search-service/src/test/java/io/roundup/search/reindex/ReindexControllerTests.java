@@ -1,8 +1,10 @@
 package io.roundup.search.reindex;
 
+import static io.roundup.contracts.AccessTokens.ADMIN;
+import static io.roundup.support.testing.TestTokens.caller;
+import static io.roundup.support.testing.TestTokens.editor;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -10,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.WithTestTokens;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,12 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(ReindexController.class)
 @ImportAutoConfiguration({ApiSecurityAutoConfiguration.class, WebSupportAutoConfiguration.class})
+@WithTestTokens
 class ReindexControllerTests {
 
     private static final ReindexJob RUNNING = new ReindexJob(
@@ -49,7 +52,7 @@ class ReindexControllerTests {
     void anAdminStartsAReindexAndGetsAJob() throws Exception {
         given(reindexer.start()).willReturn(RUNNING);
 
-        mvc.perform(post("/api/search/reindex").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+        mvc.perform(post("/api/search/reindex").with(caller("admin", ADMIN)))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/search/reindex/job-1"))
                 .andExpect(jsonPath("$.id").value("job-1"))
@@ -63,7 +66,7 @@ class ReindexControllerTests {
 
     @Test
     void anEditorMayNotReindex() throws Exception {
-        mvc.perform(post("/api/search/reindex").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_EDITOR"))))
+        mvc.perform(post("/api/search/reindex").with(editor()))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
         mvc.perform(post("/api/search/reindex")).andExpect(status().isUnauthorized());
@@ -75,10 +78,10 @@ class ReindexControllerTests {
         given(reindexer.job("job-1")).willReturn(Optional.of(RUNNING));
         given(reindexer.job("nope")).willReturn(Optional.empty());
 
-        mvc.perform(get("/api/search/reindex/job-1").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+        mvc.perform(get("/api/search/reindex/job-1").with(caller("admin", ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("RUNNING"));
-        mvc.perform(get("/api/search/reindex/nope").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))))
+        mvc.perform(get("/api/search/reindex/nope").with(caller("admin", ADMIN)))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
         mvc.perform(get("/api/search/reindex/job-1")).andExpect(status().is4xxClientError());

@@ -1,5 +1,6 @@
 package io.roundup.support.security;
 
+import io.roundup.contracts.AccessTokens;
 import io.roundup.support.web.Problems;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -55,7 +56,7 @@ public class ApiSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityFilterChain apiSecurity(HttpSecurity http, Problems problems) throws Exception {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthoritiesClaimName(AccessTokens.ROLES_CLAIM);
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(roles);

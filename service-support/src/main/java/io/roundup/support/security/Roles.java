@@ -1,14 +1,15 @@
 package io.roundup.support.security;
 
+import io.roundup.contracts.AccessTokens;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The roles a Roundup token can carry, and who the current caller is. */
+/** The roles a Roundup token can carry ({@link AccessTokens}), and who the current caller is. */
 public final class Roles {
 
-    public static final String EDITOR = "EDITOR";
-    public static final String ADMIN = "ADMIN";
+    public static final String EDITOR = AccessTokens.EDITOR;
+    public static final String ADMIN = AccessTokens.ADMIN;
 
     private Roles() {}
 

@@ -1,17 +1,17 @@
 package io.roundup.support.web;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
-/** One id per request, carried in logs (MDC {@code requestId}), HTTP headers and Kafka headers. */
+/**
+ * One id per request, carried in logs (MDC {@code requestId}), HTTP headers and Kafka headers. The header and its
+ * format are the platform's ({@link io.roundup.contracts.RequestIds}), shared with the gateway; this adds which
+ * request a service thread is handling.
+ */
 public final class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
-
-    private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    public static final String HEADER = io.roundup.contracts.RequestIds.HEADER;
+    public static final String MDC_KEY = io.roundup.contracts.RequestIds.MDC_KEY;
 
     private RequestIds() {}
 
@@ -22,8 +22,6 @@ public final class RequestIds {
 
     /** A client's id is kept only when it is short and plain, so it cannot forge log lines; otherwise a new one. */
     public static String acceptOrCreate(String candidate) {
-        return candidate != null && ACCEPTABLE.matcher(candidate).matches()
-                ? candidate
-                : UUID.randomUUID().toString();
+        return io.roundup.contracts.RequestIds.acceptOrCreate(candidate);
     }
 }

@@ -1,4 +1,4 @@
-package io.roundup.gateway.web;
+package io.roundup.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;

@@ -1,5 +1,6 @@
 package io.roundup.gateway.security;
 
+import io.roundup.contracts.AccessTokens;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -16,13 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The local identity provider ({@code roundup.auth.*}): token issuer and lifetime, the signing key file (in memory
- * when unset) and the users with their roles. A blank password means "generate one at start-up".
+ * The local identity provider ({@code roundup.identity.*}): token issuer and lifetime, the signing key file (in memory
+ * when unset) and the users with their roles. A blank password means "generate one at start-up". Named apart from the
+ * services' {@code roundup.auth.*}, which says whose tokens a service trusts.
  */
 @Validated
-@ConfigurationProperties("roundup.auth")
-record AuthSettings(
-        @NotBlank @DefaultValue("roundup") String issuer,
+@ConfigurationProperties("roundup.identity")
+record IdentitySettings(
+        @NotBlank @DefaultValue(AccessTokens.DEFAULT_ISSUER) String issuer,
         @NotNull @DefaultValue("1h") Duration tokenTtl,
         @Nullable Path keyFile,
         @NotEmpty Map<String, @NotNull @Valid User> users) {
