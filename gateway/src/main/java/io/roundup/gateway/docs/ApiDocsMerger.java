@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -158,7 +159,7 @@ final class ApiDocsMerger {
             problem(responses, "503", "The service behind this route is not reachable right now.");
         }
         // keep the answers in the order of their codes, as the services list theirs
-        Map<String, JsonNode> sorted = new java.util.TreeMap<>();
+        Map<String, JsonNode> sorted = new TreeMap<>();
         responses.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
         responses.removeAll();
         sorted.forEach(responses::set);

@@ -19,4 +19,4 @@ import org.springframework.validation.annotation.Validated;
 record ApiDocsSettings(
         @NotNull @DefaultValue("30s") Duration cacheFor,
         @NotNull @DefaultValue("5s") Duration incompleteCacheFor,
-        @NotNull @DefaultValue("3s") Duration timeout) {}
+        @NotNull @DefaultValue("10s") Duration timeout) {}

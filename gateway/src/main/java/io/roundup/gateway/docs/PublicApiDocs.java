@@ -1,5 +1,6 @@
 package io.roundup.gateway.docs;
 
+import io.netty.channel.ChannelOption;
 import io.roundup.gateway.docs.ApiDocsMerger.Part;
 import java.net.URI;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class PublicApiDocs {
         this.client = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(HttpClient.create()
                         .responseTimeout(settings.timeout())
-                        .option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                                 settings.timeout().toMillis())))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
                 .build();
