@@ -3,17 +3,14 @@ package io.roundup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,8 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The platform's core promise, checked from outside: an editor publishes a review through the gateway and readers
  * find it in search within two seconds; drafts and unpublished reviews never show. The platform is started exactly as
  * {@code ./roundup up} starts it (the launcher jar in its own process: real Kafka, Elasticsearch and MongoDB, four
- * service JVMs), and stopping it must leave nothing behind.
+ * service JVMs), and stopping it must leave nothing behind ({@link SharedRoundup}, which starts it once for every
+ * end-to-end class).
  */
+@ExtendWith(SharedRoundup.class)
 class PublishToSearchIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,34 +32,10 @@ class PublishToSearchIT {
     private static String editorToken;
 
     @BeforeAll
-    static void startPlatform() throws IOException {
-        Path projectDir = Path.of(System.getProperty("roundup.project-dir", ".."))
-                .toAbsolutePath()
-                .normalize();
-        roundup = LaunchedRoundup.start(projectDir, "e2e-" + UUID.randomUUID());
-        System.out.printf(
-                "[e2e] ./roundup up: platform up in %.1f s%n",
-                roundup.startedIn().toMillis() / 1e3);
+    static void startPlatform(LaunchedRoundup launched) {
+        roundup = launched;
         gateway = new Gateway(roundup.gatewayUri());
         editorToken = gateway.token("editor", roundup.editorPassword());
-    }
-
-    @AfterAll
-    static void stopPlatformLeavingNothingBehind() {
-        if (roundup == null) {
-            return;
-        }
-        long started = System.nanoTime();
-        LaunchedRoundup.StopReport report = roundup.stop();
-        System.out.printf("[e2e] SIGTERM: platform stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        assertThat(report.survivors())
-                .as("processes left running after the launcher stopped")
-                .isEmpty();
-        assertThat(report.exitCode())
-                .as("the launcher's exit code after SIGTERM")
-                .isNotNull();
-        assertThat(roundup.portsStillListening()).as("ports still listening").isEmpty();
-        assertThat(roundup.console()).contains("Roundup stopped.");
     }
 
     @Test
