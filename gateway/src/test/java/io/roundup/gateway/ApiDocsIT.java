@@ -179,7 +179,13 @@ class ApiDocsIT {
                 .isOk()
                 .expectBody(String.class)
                 .value(script -> assertThat(script).contains("url: \"/v3/api-docs\""));
-        client.get().uri("/api/docs/index.html").exchange().expectStatus().isNotFound();
+        client.get()
+                .uri("/api/docs/index.html")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         client.get()
                 .uri("/api/auth/jwks")
                 .exchange()

@@ -67,6 +67,7 @@ class ArticleApiDocsTests {
         JsonNode create = operation("post", "/api/articles");
         assertThat(create.get("security").toString()).isEqualTo("[{\"bearer\":[]}]");
         assertThat(create.get("x-roles").toString()).isEqualTo("[\"EDITOR\",\"ADMIN\"]");
+        assertThat(create.get("description").asString()).contains("role EDITOR or ADMIN");
         assertThat(statuses(create)).containsExactly("201", "400", "401", "403", "409");
         assertThat(create.at("/responses/201/headers").propertyNames()).contains("Location", "ETag");
         assertThat(create.at("/requestBody/content/application~1json/examples").isEmpty())

@@ -1,5 +1,6 @@
 package io.roundup.gateway.docs;
 
+import io.roundup.gateway.web.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -73,7 +75,8 @@ class ApiDocsRoutes {
                 .GET("/api/docs/{file}", request -> {
                     String file = request.pathVariable("file");
                     if (!UI_FILES.contains(file)) {
-                        return ServerResponse.notFound().build();
+                        return Mono.error(new ProblemException(
+                                HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address."));
                     }
                     return ServerResponse.ok()
                             .contentType(mediaType(file))

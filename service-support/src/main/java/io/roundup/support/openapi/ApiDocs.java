@@ -183,6 +183,11 @@ public final class ApiDocs {
 
     static void secure(Operation operation, List<String> roles) {
         operation.addExtension(ROLES, roles);
+        String needs = "Needs a bearer token with the role " + String.join(" or ", roles) + ".";
+        String description = operation.getDescription();
+        if (description == null || !description.contains(needs)) {
+            operation.setDescription(description == null ? needs : description + "\n\n" + needs);
+        }
         operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
         addProblem(operation, 401, "No valid bearer token was sent.");
         addProblem(operation, 403, "The token's roles do not allow this: it needs " + String.join(" or ", roles) + ".");
