@@ -87,6 +87,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/actuator/**")
                         .hasRole(ADMIN)
+                        // the public API's OpenAPI document and the Swagger UI over it (io.roundup.gateway.docs)
+                        .pathMatchers(
+                                HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/gateway", "/api/docs", "/api/docs/**")
+                        .permitAll()
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

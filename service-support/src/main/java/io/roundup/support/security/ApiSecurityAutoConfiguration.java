@@ -75,6 +75,9 @@ public class ApiSecurityAutoConfiguration {
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
+                        // the service's OpenAPI document, which the gateway merges into the public one
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**")

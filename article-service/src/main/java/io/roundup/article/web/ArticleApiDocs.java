@@ -1,0 +1,93 @@
+package io.roundup.article.web;
+
+import static io.roundup.support.openapi.ApiDocs.operation;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the article API's OpenAPI document says beyond what springdoc reads from the controllers and the platform's
+ * conventions add: the statuses of the workflow, required revisions, examples.
+ */
+@Component
+class ArticleApiDocs implements OpenApiCustomizer {
+
+    private static final String ARTICLE = "openapi/article.json";
+
+    private static final String REQUEST = "openapi/article-request.json";
+
+    @Override
+    public void customise(OpenAPI api) {
+        operation(api, POST, "/api/articles")
+                .id("createArticle")
+                .summary("Create a draft")
+                .description("The slug is derived from the title unless one is given; it must be unique.")
+                .succeeds(HttpStatus.CREATED)
+                .location()
+                .etag()
+                .problem(HttpStatus.CONFLICT, "The slug is taken (`errors.slug`).")
+                .requestExample("A roundup with one ranked product", REQUEST);
+        operation(api, GET, "/api/articles")
+                .id("listArticles")
+                .summary("List articles, newest first")
+                .description("Readers see published articles only; another `status` needs an editor's token.")
+                .problem(HttpStatus.UNAUTHORIZED, "A `status` other than PUBLISHED was asked for without a token.")
+                .problem(HttpStatus.FORBIDDEN, "A `status` other than PUBLISHED needs EDITOR or ADMIN.");
+        operation(api, GET, "/api/articles/{id}")
+                .id("getArticle")
+                .summary("Read an article")
+                .description("Readers get the published article (a draft is a 404 to them); editors the working copy.")
+                .etag()
+                .example("A published roundup as readers see it", ARTICLE);
+        operation(api, GET, "/api/articles/by-slug/{slug}")
+                .id("getArticleBySlug")
+                .summary("Read an article by its slug (a former slug leads to it too)")
+                .etag()
+                .example("A published roundup as readers see it", ARTICLE);
+        operation(api, PUT, "/api/articles/{id}")
+                .id("updateArticle")
+                .summary("Replace the working copy; the answer is the new revision")
+                .ifMatchRequired()
+                .etag()
+                .problem(HttpStatus.CONFLICT, "The slug is taken (`errors.slug`).")
+                .requestExample("A roundup with one ranked product", REQUEST);
+        operation(api, POST, "/api/articles/{id}/publish")
+                .id("publishArticle")
+                .summary("Publish the working copy, or schedule it with {\"at\": time}")
+                .etag()
+                .problem(HttpStatus.CONFLICT, "The article is published already and has no unpublished changes.")
+                .problem(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "Entries name products the catalog does not have (`errors` names each entry).");
+        operation(api, POST, "/api/articles/{id}/unpublish")
+                .id("unpublishArticle")
+                .summary("Take the article off the public view (cancels a schedule)")
+                .etag()
+                .problem(HttpStatus.CONFLICT, "Only a published or scheduled article can be unpublished.");
+        operation(api, DELETE, "/api/articles/{id}")
+                .id("deleteArticle")
+                .summary("Delete the article; it leaves search")
+                .description("Deleting a published article needs ADMIN (an editor unpublishes it first).")
+                .succeeds(HttpStatus.NO_CONTENT);
+        operation(api, GET, "/api/articles/{id}/revisions")
+                .id("listArticleRevisions")
+                .summary("The article's revisions, newest first")
+                .editorsOnly();
+        operation(api, GET, "/api/articles/{id}/revisions/{revision}")
+                .id("getArticleRevision")
+                .summary("One revision's content")
+                .editorsOnly();
+        operation(api, POST, "/api/articles/{id}/revisions/{revision}/restore")
+                .id("restoreArticleRevision")
+                .summary("Make a revision's content current, as a new revision")
+                .description("Restoring a revision of someone else's article needs ADMIN.")
+                .ifMatchRequired()
+                .etag();
+    }
+}
