@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchController {
 
     private final ReviewSearch search;
+    private final SuggestionSearch suggestions;
 
-    SearchController(ReviewSearch search) {
+    SearchController(ReviewSearch search, SuggestionSearch suggestions) {
         this.search = search;
+        this.suggestions = suggestions;
     }
 
     @GetMapping
@@ -63,7 +65,7 @@ class SearchController {
     @GetMapping("/suggest")
     Suggestions suggest(
             @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters") String q) {
-        return search.suggest(q);
+        return suggestions.suggest(q);
     }
 
     @GetMapping("/related/{articleId}")

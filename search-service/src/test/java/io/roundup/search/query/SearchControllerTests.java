@@ -54,6 +54,9 @@ class SearchControllerTests {
     @MockitoBean
     ReviewSearch search;
 
+    @MockitoBean
+    SuggestionSearch suggestions;
+
     @Test
     void aSearchAnswersHitsFacetsAndTheNextCursor() throws Exception {
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
@@ -220,7 +223,7 @@ class SearchControllerTests {
 
     @Test
     void suggestionsNameTheArticleAndItsSlug() throws Exception {
-        given(search.suggest("tra"))
+        given(suggestions.suggest("tra"))
                 .willReturn(new Suggestions(
                         List.of(new Suggestions.Suggestion("The best trail shoes", "best-trail-shoes"))));
 
