@@ -4,11 +4,7 @@ import static io.roundup.search.query.SearchCalls.call;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -21,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,11 +24,6 @@ import org.springframework.stereotype.Service;
 /** Turns readers' searches into Elasticsearch queries over published reviews, and the answers into API shapes. */
 @Service
 class ReviewSearch {
-
-    static final int RELATED = 5;
-
-    static final List<String> MORE_LIKE_FIELDS =
-            List.of("title", "summary", "intro", "entries.heading", "entries.body", "sections.body");
 
     private static final Logger log = LoggerFactory.getLogger(ReviewSearch.class);
 
@@ -143,73 +133,5 @@ class ReviewSearch {
             }
         }
         return shown;
-    }
-
-    RelatedReviews related(String articleId) {
-        if (articleId == null || articleId.isBlank() || articleId.length() > 512) {
-            throw new ArticleNotFound(String.valueOf(articleId));
-        }
-        GetResponse<ReviewDocument> article = call(() -> client.get(
-                g -> g.index(SearchIndices.REVIEWS)
-                        .id(articleId)
-                        .sourceIncludes("id", "revision", "status", "category"),
-                ReviewDocument.class));
-        if (!article.found() || article.source() == null || !article.source().isPublished()) {
-            throw new ArticleNotFound(articleId);
-        }
-        String category = article.source().category();
-        List<SearchResults.Hit> related = new ArrayList<>();
-        if (category != null) {
-            related.addAll(relatedHits(sameCategory(article.index(), articleId, category, RELATED)));
-        }
-        if (related.size() < RELATED) {
-            related.addAll(relatedHits(elsewhere(article.index(), articleId, category, RELATED - related.size())));
-        }
-        return new RelatedReviews(related);
-    }
-
-    /** Same category first: every review there qualifies, the most alike first, then the newest. */
-    static SearchRequest sameCategory(String index, String articleId, String category, int size) {
-        return relatedRequest(
-                articleId,
-                size,
-                b -> b.filter(f -> f.term(t -> t.field("category").value(category)))
-                        .should(moreLikeThis(index, articleId)));
-    }
-
-    /** Then the most alike from other categories ({@code category} may be null); those share words, not just a shelf. */
-    static SearchRequest elsewhere(String index, String articleId, String category, int size) {
-        return relatedRequest(articleId, size, b -> {
-            b.must(moreLikeThis(index, articleId));
-            if (category != null) {
-                b.mustNot(n -> n.term(t -> t.field("category").value(category)));
-            }
-            return b;
-        });
-    }
-
-    private List<SearchResults.Hit> relatedHits(SearchRequest request) {
-        SearchResponse<ReviewDocument> response = call(() -> client.search(request, ReviewDocument.class));
-        return response.hits().hits().stream().map(Hits::of).toList();
-    }
-
-    /** Published reviews other than the article itself that meet {@code criteria}, best first. */
-    private static SearchRequest relatedRequest(
-            String articleId, int size, Function<BoolQuery.Builder, BoolQuery.Builder> criteria) {
-        return SearchRequest.of(s -> s.index(SearchIndices.REVIEWS)
-                .size(size)
-                .source(src -> src.filter(f -> f.includes(SearchRequests.HIT_FIELDS)))
-                .query(q -> q.bool(b -> criteria.apply(
-                        b.filter(SearchRequests.published()).mustNot(n -> n.ids(i -> i.values(articleId))))))
-                .sort(SearchRequests.sort(SortMode.RELEVANCE)));
-    }
-
-    private static Query moreLikeThis(String index, String articleId) {
-        return Query.of(q -> q.moreLikeThis(mlt -> mlt.fields(MORE_LIKE_FIELDS)
-                .like(l -> l.document(d -> d.index(index).id(articleId)))
-                .minTermFreq(1)
-                .minDocFreq(1)
-                .maxQueryTerms(40)
-                .minimumShouldMatch("10%")));
     }
 }

@@ -18,10 +18,12 @@ class SearchController {
 
     private final ReviewSearch search;
     private final SuggestionSearch suggestions;
+    private final RelatedSearch related;
 
-    SearchController(ReviewSearch search, SuggestionSearch suggestions) {
+    SearchController(ReviewSearch search, SuggestionSearch suggestions, RelatedSearch related) {
         this.search = search;
         this.suggestions = suggestions;
+        this.related = related;
     }
 
     @GetMapping
@@ -70,7 +72,7 @@ class SearchController {
 
     @GetMapping("/related/{articleId}")
     RelatedReviews related(@PathVariable String articleId) {
-        return search.related(articleId);
+        return related.related(articleId);
     }
 
     private static List<PriceBand> priceBands(List<String> params) {

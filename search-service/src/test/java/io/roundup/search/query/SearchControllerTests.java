@@ -57,6 +57,9 @@ class SearchControllerTests {
     @MockitoBean
     SuggestionSearch suggestions;
 
+    @MockitoBean
+    RelatedSearch related;
+
     @Test
     void aSearchAnswersHitsFacetsAndTheNextCursor() throws Exception {
         Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
@@ -235,7 +238,7 @@ class SearchControllerTests {
 
     @Test
     void relatedReviewsAreHits() throws Exception {
-        given(search.related("a1")).willReturn(new RelatedReviews(List.of(HIT)));
+        given(related.related("a1")).willReturn(new RelatedReviews(List.of(HIT)));
 
         mvc.perform(get("/api/search/related/a1"))
                 .andExpect(status().isOk())
@@ -244,7 +247,7 @@ class SearchControllerTests {
 
     @Test
     void relatedToAnUnknownArticleIsA404Problem() throws Exception {
-        given(search.related("nope")).willThrow(new ArticleNotFound("nope"));
+        given(related.related("nope")).willThrow(new ArticleNotFound("nope"));
 
         mvc.perform(get("/api/search/related/nope"))
                 .andExpect(status().isNotFound())
