@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/search")
 class SearchController {
 
-    private final ReviewSearch search;
+    private final PagedSearch search;
     private final SuggestionSearch suggestions;
     private final RelatedSearch related;
 
-    SearchController(ReviewSearch search, SuggestionSearch suggestions, RelatedSearch related) {
+    SearchController(PagedSearch search, SuggestionSearch suggestions, RelatedSearch related) {
         this.search = search;
         this.suggestions = suggestions;
         this.related = related;

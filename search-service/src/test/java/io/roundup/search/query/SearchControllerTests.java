@@ -52,7 +52,7 @@ class SearchControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    ReviewSearch search;
+    PagedSearch search;
 
     @MockitoBean
     SuggestionSearch suggestions;

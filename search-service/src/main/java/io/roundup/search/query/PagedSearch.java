@@ -21,15 +21,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Turns readers' searches into Elasticsearch queries over published reviews, and the answers into API shapes. */
+/**
+ * Runs readers' searches page by page ({@link SearchRequests} builds each one): the next page's cursor, and for
+ * relevance-sorted pages a point in time to read them all from; the answer's hits and facet counts in API shapes.
+ */
 @Service
-class ReviewSearch {
+class PagedSearch {
 
-    private static final Logger log = LoggerFactory.getLogger(ReviewSearch.class);
+    private static final Logger log = LoggerFactory.getLogger(PagedSearch.class);
 
     private final ElasticsearchClient client;
 
-    ReviewSearch(ElasticsearchClient client) {
+    PagedSearch(ElasticsearchClient client) {
         this.client = client;
     }
 
