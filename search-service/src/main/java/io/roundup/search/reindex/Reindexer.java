@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +53,6 @@ public class Reindexer {
     private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
     private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
     private static final int CHECKS = 3;
-    private static final int REMEMBERED = 20;
     private static final int BATCH_ATTEMPTS = 6;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration BETWEEN_CHECKS = Duration.ofSeconds(1);
@@ -69,23 +67,20 @@ public class Reindexer {
         thread.setDaemon(true);
         return thread;
     });
-    /** The latest jobs by id, as they stand; the oldest are forgotten past {@value #REMEMBERED}. */
-    private final Map<String, ReindexJob> jobs = new LinkedHashMap<>();
-    /** The job running or about to (guarded by this). */
-    private ReindexJob active;
-    /** The job that starts when the active one ends (guarded by this). */
-    private ReindexJob queued;
+    private final ReindexJobs jobs;
 
     Reindexer(
             ElasticsearchClient client,
             SearchIndices indices,
             EventIndexing indexing,
             TopicReplay topics,
+            ReindexJobs jobs,
             ReindexSettings settings) {
         this.client = client;
         this.indices = indices;
         this.indexing = indexing;
         this.topics = topics;
+        this.jobs = jobs;
         this.settings = settings;
     }
 
@@ -94,46 +89,23 @@ public class Reindexer {
      * change made now, such as new synonym rules, is sure to be in an index built after it; further requests join
      * that queued job.
      */
-    public synchronized ReindexJob start() {
-        if (active != null) {
-            if (queued == null) {
-                queued = ReindexJob.queued(UUID.randomUUID().toString());
-                record(queued);
-            }
-            return queued;
+    public ReindexJob start() {
+        ReindexJob job = jobs.request();
+        if (job.isRunning()) {
+            run(job);
         }
-        return begin(ReindexJob.running(UUID.randomUUID().toString()));
-    }
-
-    synchronized Optional<ReindexJob> job(String id) {
-        return Optional.ofNullable(jobs.get(id));
-    }
-
-    private synchronized ReindexJob begin(ReindexJob job) {
-        active = job;
-        record(job);
-        worker.execute(() -> {
-            new Run(job).run();
-            next();
-        });
         return job;
     }
 
-    private synchronized void next() {
-        active = null;
-        if (queued != null) {
-            ReindexJob waiting = queued;
-            queued = null;
-            begin(ReindexJob.running(waiting.id()));
-        }
+    Optional<ReindexJob> job(String id) {
+        return jobs.find(id);
     }
 
-    private synchronized void record(ReindexJob job) {
-        jobs.remove(job.id());
-        jobs.put(job.id(), job);
-        if (jobs.size() > REMEMBERED) {
-            jobs.remove(jobs.keySet().iterator().next());
-        }
+    private void run(ReindexJob job) {
+        worker.execute(() -> {
+            new Run(job).run();
+            jobs.ended(job).ifPresent(this::run);
+        });
     }
 
     static int versionOf(String index) {
@@ -353,7 +325,7 @@ public class Reindexer {
             Map<String, Long> counts = new LinkedHashMap<>();
             replayed.forEach((topic, count) -> counts.put(topic, count.get()));
             boolean running = status == Status.RUNNING;
-            record(new ReindexJob(
+            jobs.update(new ReindexJob(
                     job.id(),
                     status,
                     running ? phase : null,
