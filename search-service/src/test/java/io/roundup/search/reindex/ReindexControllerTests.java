@@ -43,7 +43,7 @@ class ReindexControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    Reindexer reindexer;
+    ReindexQueue reindexer;
 
     @Test
     void anAdminStartsAReindexAndGetsAJob() throws Exception {
