@@ -5,11 +5,9 @@ import io.roundup.search.indexing.EventIndexing;
 import io.roundup.search.indexing.IndexTarget;
 import io.roundup.search.indexing.RawEvent;
 import io.roundup.search.indexing.Rejected;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * A reindex's second phase, and the catching up of the later ones: replays {@value Topics#PRODUCTS} and then
  * {@value Topics#ARTICLES} into a target with the same code the live consumers run, a batch at a time. An event that
- * cannot be applied is skipped and logged; a batch that fails for a passing reason is tried again.
+ * cannot be applied is skipped and logged; a batch that fails for a passing reason is tried again ({@link BatchRetry}).
  */
 @Component
 class EventReplay {
@@ -33,8 +31,6 @@ class EventReplay {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
-    private static final int BATCH_ATTEMPTS = 6;
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final TopicReplay topics;
     private final EventIndexing indexing;
@@ -46,10 +42,11 @@ class EventReplay {
 
     /** Products first: each review is enriched from the product index it is built against. */
     Positions replay(Positions from, IndexTarget target, ReindexProgress progress) {
+        BatchRetry retry = new BatchRetry(progress.id());
         Map<TopicPartition, Long> products =
-                replay(Topics.PRODUCTS, from.products(), target, indexing::products, progress);
+                replay(Topics.PRODUCTS, from.products(), target, indexing::products, retry, progress);
         Map<TopicPartition, Long> articles =
-                replay(Topics.ARTICLES, from.articles(), target, indexing::articles, progress);
+                replay(Topics.ARTICLES, from.articles(), target, indexing::articles, retry, progress);
         return new Positions(products, articles);
     }
 
@@ -58,9 +55,10 @@ class EventReplay {
             Map<TopicPartition, Long> from,
             IndexTarget target,
             BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> apply,
+            BatchRetry retry,
             ReindexProgress progress) {
         return topics.read(topic, from, batch -> {
-            List<Rejected> rejected = withRetries(progress.id(), () -> apply.apply(batch, target));
+            List<Rejected> rejected = retry.apply(() -> apply.apply(batch, target));
             rejected.forEach(r -> log.warn(
                     "Reindex {}: an event of {} was skipped: {}",
                     progress.id(),
@@ -68,35 +66,5 @@ class EventReplay {
                     r.reason().getMessage()));
             progress.replayed(topic, batch.size(), rejected.size());
         });
-    }
-
-    /**
-     * Applies a batch, trying again after a passing failure (Elasticsearch overloaded or restarting) for about half
-     * a minute before the job gives up. Applying a batch twice is harmless: every write is at its revision.
-     */
-    private static List<Rejected> withRetries(String jobId, Supplier<List<Rejected>> batch) {
-        Duration pause = FIRST_RETRY;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return batch.get();
-            } catch (RuntimeException ex) {
-                if (attempt == BATCH_ATTEMPTS) {
-                    throw ex;
-                }
-                log.warn(
-                        "Reindex {}: a batch failed (attempt {}): {}; retrying in {}",
-                        jobId,
-                        attempt,
-                        ex.toString(),
-                        pause);
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw ex;
-                }
-                pause = pause.multipliedBy(2);
-            }
-        }
     }
 }
