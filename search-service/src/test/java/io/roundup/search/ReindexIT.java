@@ -21,7 +21,7 @@ import io.roundup.devservices.spring.WithDevServices;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.Topics;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import io.roundup.search.reindex.OutdatedIndices;
 import io.roundup.search.reindex.ReindexJob;
 import java.time.Duration;

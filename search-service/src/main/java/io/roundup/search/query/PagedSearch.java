@@ -9,7 +9,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.roundup.search.indexing.ReviewDocument;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import io.roundup.search.query.SearchResults.FacetCount;
 import java.io.IOException;
 import java.util.ArrayList;

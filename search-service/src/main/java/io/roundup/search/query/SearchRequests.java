@@ -8,7 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import io.roundup.search.indexing.ReviewDocument;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -3,11 +3,9 @@ package io.roundup.search.reindex;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import io.roundup.search.indexing.IndexTarget;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import java.io.IOException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,7 +18,6 @@ import org.springframework.stereotype.Component;
 class NextVersions {
 
     private static final Logger log = LoggerFactory.getLogger(NextVersions.class);
-    private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
 
     private final ElasticsearchClient client;
     private final SearchIndices indices;
@@ -76,18 +73,13 @@ class NextVersions {
         }
     }
 
-    static int versionOf(String index) {
-        Matcher matcher = VERSIONED.matcher(index);
-        return matcher.matches() ? Integer.parseInt(matcher.group(2)) : 0;
-    }
-
     /**
      * One past the highest version of {@code alias} that exists, live or not: a version left behind by a job that
      * died (or one another instance is building right now) is never reused.
      */
     private int nextVersion(String alias) throws IOException {
         return client.indices().get(g -> g.index(alias + "-v*").allowNoIndices(true)).indices().keySet().stream()
-                        .mapToInt(NextVersions::versionOf)
+                        .mapToInt(SearchIndices::versionOf)
                         .max()
                         .orElse(0)
                 + 1;

@@ -1,6 +1,6 @@
 package io.roundup.search.reindex;
 
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.roundup.search.reindex;
 
 import io.roundup.search.indexing.IndexTarget;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import java.util.Map;
 
 /**

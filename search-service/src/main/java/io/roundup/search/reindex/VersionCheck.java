@@ -1,7 +1,7 @@
 package io.roundup.search.reindex;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import io.roundup.search.reindex.EventReplay.Positions;
 import io.roundup.search.reindex.ReindexJob.Phase;
 import java.io.IOException;
