@@ -20,7 +20,7 @@ import co.elastic.clients.json.JsonData;
 import io.roundup.events.ArticleChanged;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.Topics;
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import io.roundup.search.reindex.OutdatedIndices;
 import io.roundup.search.reindex.ReindexJob;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.roundup.events.ArticleEvent;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.events.ProductEvent;
+import io.roundup.search.indices.SearchIndices;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.roundup.search.indexing;
 
+import io.roundup.search.indices.SearchIndices;
+
 /**
  * Where indexing writes. {@link #LIVE} is the two aliases readers search (and whatever a reindex mirrors them into);
  * {@link #building} names the physical versions a reindex fills by replaying the topics, which nobody reads yet.

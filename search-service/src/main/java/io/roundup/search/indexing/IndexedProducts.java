@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import io.roundup.search.indexing.ReviewDocument.ProductSummary;
+import io.roundup.search.indices.Unreachable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +50,7 @@ class IndexedProducts {
             }
             return found;
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 }

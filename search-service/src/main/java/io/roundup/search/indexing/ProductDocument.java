@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.roundup.search.indexing.ReviewDocument.Price;
 import io.roundup.search.indexing.ReviewDocument.ProductSummary;
+import io.roundup.search.indices.SearchIndices;
 
 /** A product as the {@value SearchIndices#PRODUCTS} index stores it; a removed product stays as a tombstone. */
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -12,6 +12,7 @@ import io.roundup.events.ProductEvent;
 import io.roundup.events.ProductRemoved;
 import io.roundup.search.indexing.ReviewDocument.ProductSummary;
 import io.roundup.search.indexing.ReviewWriter.Write;
+import io.roundup.search.indices.Unreachable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -142,7 +143,7 @@ class ProductIndexer {
                             + "); will retry",
                     ex);
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 

@@ -2,6 +2,7 @@ package io.roundup.search.indexing;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.roundup.search.indices.SearchIndices;
 import java.time.Instant;
 import java.util.List;
 

@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.TransportException;
+import io.roundup.search.indices.SearchIndices;
+import io.roundup.search.indices.Unreachable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -161,9 +163,9 @@ class ReviewWriter {
             if (ex.statusCode() == TOO_LARGE) {
                 throw new TooLarge();
             }
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 

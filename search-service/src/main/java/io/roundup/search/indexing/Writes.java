@@ -2,11 +2,12 @@ package io.roundup.search.indexing;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-/** How an Elasticsearch failure is classified: already newer (ignore), refused for good (dead letter), or passing (retry). */
-public final class Writes {
+/**
+ * How an Elasticsearch failure is classified: already newer (ignore), refused for good (dead letter), or passing
+ * (retry); Elasticsearch out of reach is {@link io.roundup.search.indices.Unreachable}.
+ */
+final class Writes {
 
     static final String VERSION_CONFLICT = "version_conflict_engine_exception";
     static final String INDEX_NOT_FOUND = "index_not_found_exception";
@@ -32,9 +33,5 @@ public final class Writes {
 
     static RuntimeException classify(String what, ElasticsearchException ex) {
         return classify(what, ex.status(), ex.error());
-    }
-
-    public static UncheckedIOException unreachable(IOException ex) {
-        return new UncheckedIOException("Elasticsearch is unreachable: " + ex.getMessage(), ex);
     }
 }

@@ -21,10 +21,14 @@ class SearchController {
 
     private static final String TOO_MANY = "must be given at most " + MAX_VALUES + " times";
 
-    private final ReviewSearch search;
+    private final PagedSearch search;
+    private final SuggestionSearch suggestions;
+    private final RelatedSearch related;
 
-    SearchController(ReviewSearch search) {
+    SearchController(PagedSearch search, SuggestionSearch suggestions, RelatedSearch related) {
         this.search = search;
+        this.suggestions = suggestions;
+        this.related = related;
     }
 
     @GetMapping
@@ -68,12 +72,12 @@ class SearchController {
     @GetMapping("/suggest")
     Suggestions suggest(
             @RequestParam(required = false) @Size(max = 100, message = "must be at most 100 characters") String q) {
-        return search.suggest(q);
+        return suggestions.suggest(q);
     }
 
     @GetMapping("/related/{articleId}")
     RelatedReviews related(@PathVariable String articleId) {
-        return search.related(articleId);
+        return related.related(articleId);
     }
 
     private static List<PriceBand> priceBands(List<String> params) {

@@ -1,6 +1,6 @@
 package io.roundup.search.reindex;
 
-import io.roundup.search.indexing.SearchIndices;
+import io.roundup.search.indices.SearchIndices;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +24,12 @@ public class OutdatedIndices implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(OutdatedIndices.class);
 
     private final SearchIndices indices;
-    private final Reindexer reindexer;
+    private final ReindexQueue reindexes;
     private final ReindexSettings settings;
 
-    OutdatedIndices(SearchIndices indices, Reindexer reindexer, ReindexSettings settings) {
+    OutdatedIndices(SearchIndices indices, ReindexQueue reindexes, ReindexSettings settings) {
         this.indices = indices;
-        this.reindexer = reindexer;
+        this.reindexes = reindexes;
         this.settings = settings;
     }
 
@@ -53,7 +53,7 @@ public class OutdatedIndices implements ApplicationRunner {
             if (outdated.isEmpty()) {
                 return Optional.empty();
             }
-            ReindexJob job = reindexer.start();
+            ReindexJob job = reindexes.start();
             log.info(
                     "The index behind {} was created from another definition; reindex {} rebuilds it",
                     outdated,

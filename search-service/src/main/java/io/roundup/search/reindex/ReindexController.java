@@ -17,15 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('ADMIN')")
 class ReindexController {
 
-    private final Reindexer reindexer;
+    private final ReindexQueue reindexes;
 
-    ReindexController(Reindexer reindexer) {
-        this.reindexer = reindexer;
+    ReindexController(ReindexQueue reindexes) {
+        this.reindexes = reindexes;
     }
 
     @PostMapping
     ResponseEntity<ReindexJob> start() {
-        ReindexJob job = reindexer.start();
+        ReindexJob job = reindexes.start();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/search/reindex/" + job.id()))
                 .body(job);
@@ -33,7 +33,7 @@ class ReindexController {
 
     @GetMapping("/{id}")
     ResponseEntity<?> job(@PathVariable String id) {
-        return reindexer.job(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
+        return reindexes.job(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such reindex job.");
             problem.setTitle("Not found");
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);

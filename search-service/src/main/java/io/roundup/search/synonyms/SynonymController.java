@@ -1,7 +1,7 @@
 package io.roundup.search.synonyms;
 
 import io.roundup.search.reindex.ReindexJob;
-import io.roundup.search.reindex.Reindexer;
+import io.roundup.search.reindex.ReindexQueue;
 import io.roundup.support.revision.IfMatch;
 import io.roundup.support.security.Roles;
 import io.roundup.support.web.ProblemAdvice;
@@ -31,12 +31,12 @@ class SynonymController {
 
     private final SynonymStore store;
     private final SynonymValidation validation;
-    private final Reindexer reindexer;
+    private final ReindexQueue reindexes;
 
-    SynonymController(SynonymStore store, SynonymValidation validation, Reindexer reindexer) {
+    SynonymController(SynonymStore store, SynonymValidation validation, ReindexQueue reindexes) {
         this.store = store;
         this.validation = validation;
-        this.reindexer = reindexer;
+        this.reindexes = reindexes;
     }
 
     @GetMapping
@@ -53,7 +53,7 @@ class SynonymController {
         List<String> rules = validation.validate(request.rules());
         SynonymRules saved = store.replace(
                 rules, IfMatch.optional(ifMatch), Roles.callerName().orElse("unknown"));
-        ReindexJob job = reindexer.start();
+        ReindexJob job = reindexes.start();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/search/reindex/" + job.id()))
                 .eTag(IfMatch.etag(saved.revision()))

@@ -16,9 +16,9 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SynonymRules(List<String> rules, long revision, Instant updatedAt, String updatedBy) {
+record SynonymRules(List<String> rules, long revision, Instant updatedAt, String updatedBy) {
 
-    public SynonymRules {
+    SynonymRules {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 }

@@ -6,7 +6,8 @@ import co.elastic.clients.elasticsearch._types.OpType;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import io.roundup.search.indexing.Writes;
+import io.roundup.search.indices.SynonymSource;
+import io.roundup.search.indices.Unreachable;
 import io.roundup.support.revision.ExpectedRevision;
 import io.roundup.support.revision.StaleRevision;
 import java.io.BufferedReader;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * write on the document's sequence number, so two admins saving at once cannot silently drop one change.
  */
 @Component
-public class SynonymStore {
+class SynonymStore implements SynonymSource {
 
     static final String INDEX = "search-synonyms";
     private static final String DOCUMENT = "rules";
@@ -39,8 +40,13 @@ public class SynonymStore {
     }
 
     /** The rules in force: the saved ones, or the shipped defaults. */
-    public SynonymRules current() {
+    SynonymRules current() {
         return read().rules();
+    }
+
+    @Override
+    public List<String> rulesInForce() {
+        return current().rules();
     }
 
     /** Saves new rules if the current revision is one the caller expects; the caller then reindexes. */
@@ -70,7 +76,7 @@ public class SynonymStore {
             }
             throw ex;
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 
@@ -106,7 +112,7 @@ public class SynonymStore {
             }
             throw ex;
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 

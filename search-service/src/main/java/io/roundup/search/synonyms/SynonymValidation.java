@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
 import co.elastic.clients.elasticsearch.indices.AnalyzeRequest;
-import io.roundup.search.indexing.Writes;
+import io.roundup.search.indices.Unreachable;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ class SynonymValidation {
             }
             return reason(ex.error());
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 

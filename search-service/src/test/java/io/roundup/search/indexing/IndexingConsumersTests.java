@@ -11,6 +11,7 @@ import io.roundup.events.ArticleEvent;
 import io.roundup.events.ArticleRemoved;
 import io.roundup.events.EventCodec;
 import io.roundup.events.ProductRemoved;
+import io.roundup.search.indices.SearchIndices;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;

@@ -53,7 +53,13 @@ class SearchControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    ReviewSearch search;
+    PagedSearch search;
+
+    @MockitoBean
+    SuggestionSearch suggestions;
+
+    @MockitoBean
+    RelatedSearch related;
 
     @Test
     void aSearchAnswersHitsFacetsAndTheNextCursor() throws Exception {
@@ -221,7 +227,7 @@ class SearchControllerTests {
 
     @Test
     void suggestionsNameTheArticleAndItsSlug() throws Exception {
-        given(search.suggest("tra"))
+        given(suggestions.suggest("tra"))
                 .willReturn(new Suggestions(
                         List.of(new Suggestions.Suggestion("The best trail shoes", "best-trail-shoes"))));
 
@@ -233,7 +239,7 @@ class SearchControllerTests {
 
     @Test
     void relatedReviewsAreHits() throws Exception {
-        given(search.related("a1")).willReturn(new RelatedReviews(List.of(HIT)));
+        given(related.related("a1")).willReturn(new RelatedReviews(List.of(HIT)));
 
         mvc.perform(get("/api/search/related/a1"))
                 .andExpect(status().isOk())
@@ -242,7 +248,7 @@ class SearchControllerTests {
 
     @Test
     void relatedToAnUnknownArticleIsA404Problem() throws Exception {
-        given(search.related("nope")).willThrow(new ArticleNotFound("nope"));
+        given(related.related("nope")).willThrow(new ArticleNotFound("nope"));
 
         mvc.perform(get("/api/search/related/nope"))
                 .andExpect(status().isNotFound())

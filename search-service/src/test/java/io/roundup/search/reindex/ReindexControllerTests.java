@@ -46,7 +46,7 @@ class ReindexControllerTests {
     MockMvc mvc;
 
     @MockitoBean
-    Reindexer reindexer;
+    ReindexQueue reindexer;
 
     @Test
     void anAdminStartsAReindexAndGetsAJob() throws Exception {

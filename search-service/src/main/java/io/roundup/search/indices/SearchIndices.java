@@ -1,27 +1,20 @@
-package io.roundup.search.indexing;
+package io.roundup.search.indices;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import io.roundup.search.synonyms.SynonymStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The indices: each alias ({@value #REVIEWS}, {@value #PRODUCTS}) points at one physical, numbered version
@@ -41,21 +34,16 @@ public class SearchIndices implements ApplicationRunner {
     public static final List<String> ALIASES = List.of(PRODUCTS, REVIEWS);
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndices.class);
-
-    /** The review index's synonym filter, whose rules {@link #createVersion} fills in. */
-    static final String SYNONYM_FILTER = "editor_synonyms";
-    /** The key in an index's mapping {@code _meta} under which the fingerprint of its definition is kept. */
-    static final String FINGERPRINT = "definition";
+    private static final Pattern VERSIONED = Pattern.compile("(.+)-v(\\d+)");
 
     private final ElasticsearchClient client;
-    private final SynonymStore synonyms;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final IndexDefinitions definitions;
     private final Map<String, String> mirrors = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    SearchIndices(ElasticsearchClient client, SynonymStore synonyms) {
+    SearchIndices(ElasticsearchClient client, IndexDefinitions definitions) {
         this.client = client;
-        this.synonyms = synonyms;
+        this.definitions = definitions;
     }
 
     @Override
@@ -102,18 +90,24 @@ public class SearchIndices implements ApplicationRunner {
                 client.indices().putAlias(p -> p.index(first).name(alias).isWriteIndex(true));
             }
         } catch (IOException ex) {
-            throw Writes.unreachable(ex);
+            throw Unreachable.elasticsearch(ex);
         }
     }
 
     /** An index or alias turned out to be missing after all: the next write checks and creates again. */
-    void recheck() {
+    public void recheck() {
         ready = false;
     }
 
     /** The physical index name of version {@code n} of an alias. */
     public static String version(String alias, int n) {
         return alias + "-v" + n;
+    }
+
+    /** The version number of a physical index, the other way round from {@link #version}; 0 for another name. */
+    public static int versionOf(String index) {
+        Matcher matcher = VERSIONED.matcher(index);
+        return matcher.matches() ? Integer.parseInt(matcher.group(2)) : 0;
     }
 
     /**
@@ -123,10 +117,7 @@ public class SearchIndices implements ApplicationRunner {
      * index created from an older definition.
      */
     public void createVersion(String alias, String index) throws IOException {
-        ObjectNode definition = definition(alias);
-        String fingerprint = fingerprint(definition);
-        ((ObjectNode) definition.get("mappings")).putObject("_meta").put(FINGERPRINT, fingerprint);
-        String body = json.writeValueAsString(definition);
+        String body = definitions.body(alias);
         client.indices().create(c -> c.withJson(new StringReader(body)).index(index));
     }
 
@@ -135,33 +126,11 @@ public class SearchIndices implements ApplicationRunner {
         var mappings = client.indices().getMapping(m -> m.index(alias)).mappings();
         String recorded = mappings.values().stream()
                 .map(m ->
-                        m.mappings().meta() == null ? null : m.mappings().meta().get(FINGERPRINT))
+                        m.mappings().meta() == null ? null : m.mappings().meta().get(IndexDefinitions.FINGERPRINT))
                 .map(value -> value == null ? null : value.to(String.class))
                 .findFirst()
                 .orElse(null);
-        return fingerprint(definition(alias)).equals(recorded);
-    }
-
-    private ObjectNode definition(String alias) throws IOException {
-        ObjectNode definition;
-        try (InputStream file = new ClassPathResource("elasticsearch/" + alias + ".json").getInputStream()) {
-            definition = (ObjectNode) json.readTree(file);
-        }
-        if (alias.equals(REVIEWS)) {
-            ArrayNode rules =
-                    ((ObjectNode) definition.at("/settings/analysis/filter/" + SYNONYM_FILTER)).putArray("rules");
-            synonyms.current().rules().forEach(rules::add);
-        }
-        return definition;
-    }
-
-    private String fingerprint(ObjectNode definition) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(definition));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return definitions.fingerprint(alias).equals(recorded);
     }
 
     /** From now on, every write to {@code alias} is repeated into {@code index} (at the same version). */
@@ -173,7 +142,8 @@ public class SearchIndices implements ApplicationRunner {
         mirrors.remove(alias);
     }
 
-    Optional<String> mirror(String alias) {
+    /** The index every write to {@code alias} is repeated into, if a reindex is building one. */
+    public Optional<String> mirror(String alias) {
         return Optional.ofNullable(mirrors.get(alias));
     }
 }
