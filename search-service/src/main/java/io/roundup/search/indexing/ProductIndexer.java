@@ -15,6 +15,7 @@ import io.roundup.search.indexing.ReviewWriter.Write;
 import io.roundup.search.indices.Unreachable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +70,18 @@ class ProductIndexer {
         writes.stream()
                 .filter(write -> outcome.written().contains(write.position()))
                 .forEach(write -> changed.add(write.id()));
-        int reviews = refreshReviewsListing(changed, target);
+        Map<String, Integer> refreshed = refreshReviewsListing(changed, target);
 
         for (Decoded<ProductEvent> decoded : batch) {
             ProductEvent event = decoded.event();
             if (outcome.written().contains(decoded.position())) {
+                // one line per product, under the request that changed it, so a price change can be followed to here
                 decoded.withRequestId(() -> log.info(
-                        "Indexed product {} revision {} ({})",
+                        "Indexed product {} revision {} ({}); {} reviews refreshed",
                         event.productId(),
                         event.revision(),
-                        event instanceof ProductRemoved ? ProductDocument.REMOVED : ProductDocument.ACTIVE));
+                        event instanceof ProductRemoved ? ProductDocument.REMOVED : ProductDocument.ACTIVE,
+                        refreshed.getOrDefault(event.productId(), 0)));
             } else if (outcome.stale().contains(decoded.position())) {
                 decoded.withRequestId(() -> log.debug(
                         "Product {} revision {} is older than the indexed one; ignored",
@@ -86,18 +89,16 @@ class ProductIndexer {
                         event.revision()));
             }
         }
-        if (!changed.isEmpty()) {
-            log.info("{} products changed; {} reviews listing them refreshed", changed.size(), reviews);
-        }
         return rejected;
     }
 
-    private int refreshReviewsListing(Set<String> productIds, IndexTarget target) {
+    /** Rewrites the published reviews that list any of these products; answers how many were rewritten per product. */
+    private Map<String, Integer> refreshReviewsListing(Set<String> productIds, IndexTarget target) {
+        Map<String, Integer> refreshed = new HashMap<>();
         if (productIds.isEmpty()) {
-            return 0;
+            return refreshed;
         }
         List<FieldValue> ids = productIds.stream().map(FieldValue::of).toList();
-        int refreshed = 0;
         try {
             // Reviews written in the last second are not searchable yet; a refresh makes sure none is missed.
             client.indices().refresh(r -> r.index(target.reviews()));
@@ -131,7 +132,14 @@ class ProductIndexer {
                         .forEach(refused -> log.error(
                                 "Could not refresh the products of a review: {}",
                                 refused.reason().getMessage()));
-                refreshed += reviews.size();
+                for (ReviewDocument review : reviews) {
+                    if (review.productIds() != null) {
+                        review.productIds().stream()
+                                .filter(productIds::contains)
+                                .distinct()
+                                .forEach(id -> refreshed.merge(id, 1, Integer::sum));
+                    }
+                }
                 if (hits.size() < PAGE) {
                     return refreshed;
                 }
