@@ -127,8 +127,11 @@ public final class ElasticsearchServer extends ChildServer {
         }
     }
 
-    /** Where the node keeps its data: {@link #dataDirectory()}, or the folder its {@code node} link points to. */
-    Path nodeDirectory() {
+    /**
+     * Where the node keeps its data: {@link #dataDirectory()}, or, when uid 65534 cannot reach that as root, the folder
+     * its {@code node} link points to. Null before the first start.
+     */
+    public Path nodeDirectory() {
         return node;
     }
 

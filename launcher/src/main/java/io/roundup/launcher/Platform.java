@@ -140,7 +140,13 @@ public final class Platform implements AutoCloseable {
             }
         }
         lines.add(String.format("  %-16s %s", "kafka", infrastructure.kafkaBootstrapServers()));
-        lines.add(String.format("  %-16s %s", "elasticsearch", infrastructure.elasticsearchUri()));
+        Path node = infrastructure.elasticsearch().nodeDirectory();
+        lines.add(
+                node.startsWith(settings.dataDir())
+                        ? String.format("  %-16s %s", "elasticsearch", infrastructure.elasticsearchUri())
+                        : String.format(
+                                "  %-16s %s  (data in %s, where its unprivileged user can reach it)",
+                                "elasticsearch", infrastructure.elasticsearchUri(), node));
         lines.add(String.format(
                 "  %-16s %s  (%s)", "mongodb", infrastructure.mongoConnectionString(), infrastructure.mongoKind()));
         lines.add(String.format("  %-16s %s", "data", settings.dataDir()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /** {@code ./roundup up}: starts the platform, prints what runs where, and stops everything on Ctrl-C or SIGTERM. */
 public final class Roundup {
@@ -42,6 +43,8 @@ public final class Roundup {
         }
         // before anything logs: the libraries' lines go to this file, not the console (see logback.xml)
         System.setProperty("roundup.launcher.log", launcherLog.toString());
+        // configured here, in one thread: the servers starting side by side would otherwise log while it is under way
+        LoggerFactory.getILoggerFactory();
 
         long started = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
