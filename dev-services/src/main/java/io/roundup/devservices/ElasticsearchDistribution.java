@@ -102,8 +102,9 @@ final class ElasticsearchDistribution {
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("ES_JAVA_HOME", javaHome.toString());
         builder.environment().put("ES_PATH_CONF", home.resolve("config").toString());
+        Process installer = builder.start();
         try {
-            int exit = builder.start().waitFor();
+            int exit = installer.waitFor();
             if (exit != 0) {
                 throw new DevServiceException(
                         PART + ": installing plugin " + plugin + " failed with exit code " + exit + " (log: " + logFile
@@ -111,6 +112,9 @@ final class ElasticsearchDistribution {
                         LogTail.of(logFile));
             }
         } catch (InterruptedException e) {
+            // stopped during start-up: the installer must not outlive this JVM
+            installer.descendants().forEach(ProcessHandle::destroyForcibly);
+            installer.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new DevServiceException(PART + ": interrupted while installing plugin " + plugin, e);
         }

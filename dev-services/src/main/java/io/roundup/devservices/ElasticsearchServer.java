@@ -33,6 +33,9 @@ public final class ElasticsearchServer extends ChildServer {
 
     private boolean ownHome;
 
+    /** Where the node keeps config/, data/, logs/ and tmp/: the server directory, or its {@link NodeFolder}. */
+    private Path node;
+
     private ElasticsearchServer(ElasticsearchSettings settings) {
         super(PART, settings.dataDirectory(), "roundup-es-run-", settings.port(), "elasticsearch.log");
         this.settings = settings;
@@ -63,11 +66,17 @@ public final class ElasticsearchServer extends ChildServer {
                     ? ElasticsearchDistribution.withPlugins(shared, settings.plugins(), javaHome, logFile())
                     : shared;
         }
+        if (node == null) {
+            node = asRoot ? NodeFolder.of(directory) : directory;
+        }
         prepareDirectories();
 
         List<String> command = new ArrayList<>(List.of("exec"));
         if (temporary) {
             command.addAll(List.of("--orphan-cleanup", directory.toString()));
+            if (!node.equals(directory)) {
+                command.addAll(List.of("--orphan-cleanup", node.toString()));
+            }
         }
         if (ownHome) {
             command.addAll(List.of("--orphan-cleanup", home.toString()));
@@ -84,8 +93,8 @@ public final class ElasticsearchServer extends ChildServer {
         command.add(home.resolve("bin/elasticsearch").toString());
         Map<String, String> environment = Map.of(
                 "ES_JAVA_HOME", javaHome.toString(),
-                "ES_PATH_CONF", directory.resolve("config").toString(),
-                "ES_TMPDIR", directory.resolve("tmp").toString(),
+                "ES_PATH_CONF", node.resolve("config").toString(),
+                "ES_TMPDIR", node.resolve("tmp").toString(),
                 // A development node: no pre-touched heap, and C1 only, which halves start-up on a busy machine.
                 "ES_JAVA_OPTS",
                         "-Xms" + settings.heapMegabytes() + "m -Xmx" + settings.heapMegabytes()
@@ -93,7 +102,7 @@ public final class ElasticsearchServer extends ChildServer {
                 "CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         // the supervising JVM is tiny: it only waits and relays signals
         List<String> supervisorOptions = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        return ChildProcess.startJava(PART, List.of(), supervisorOptions, command, environment, directory, logFile());
+        return ChildProcess.startJava(PART, List.of(), supervisorOptions, command, environment, node, logFile());
     }
 
     @Override
@@ -113,6 +122,17 @@ public final class ElasticsearchServer extends ChildServer {
         if (ownHome) {
             delete(home);
         }
+        if (temporary && node != null && !node.equals(directory)) {
+            delete(node);
+        }
+    }
+
+    /**
+     * Where the node keeps its data: {@link #dataDirectory()}, or, when uid 65534 cannot reach that as root, the folder
+     * its {@code node} link points to. Null before the first start.
+     */
+    public Path nodeDirectory() {
+        return node;
     }
 
     private boolean healthy() {
@@ -134,21 +154,13 @@ public final class ElasticsearchServer extends ChildServer {
     /** Fresh config/ and tmp/ on every start; data/ and logs/ are kept. */
     private void prepareDirectories() {
         try {
-            if (asRoot) {
-                Path blocked = Directories.firstNotTraversableByOthers(directory.getParent());
-                if (blocked != null) {
-                    throw new DevServiceException(PART + ": uid " + Directories.UNPRIVILEGED_ID
-                            + " cannot reach " + directory + " because " + blocked
-                            + " is not world-searchable (chmod o+x it, or use a directory under /tmp)");
-                }
-            }
-            Path config = directory.resolve("config");
+            Path config = node.resolve("config");
             Directories.deleteRecursively(config);
-            Directories.deleteRecursively(directory.resolve("tmp"));
+            Directories.deleteRecursively(node.resolve("tmp"));
             copyTree(home.resolve("config"), config);
-            Files.createDirectories(directory.resolve("data"));
-            Files.createDirectories(directory.resolve("logs"));
-            Files.createDirectories(directory.resolve("tmp"));
+            for (String folder : List.of("data", "logs", "tmp")) {
+                Files.createDirectories(node.resolve(folder));
+            }
             Files.writeString(
                     config.resolve("elasticsearch.yml"),
                     String.join(
@@ -159,18 +171,23 @@ public final class ElasticsearchServer extends ChildServer {
                             "network.host: " + Ports.LOOPBACK,
                             "http.port: " + port,
                             "transport.port: " + Ports.free(),
-                            "path.data: " + yamlString(directory.resolve("data")),
-                            "path.logs: " + yamlString(directory.resolve("logs")),
+                            "path.data: " + yamlString(node.resolve("data")),
+                            "path.logs: " + yamlString(node.resolve("logs")),
                             "xpack.security.enabled: false",
                             // CI disks can be nearly full; a development node must not go read-only because of that
                             "cluster.routing.allocation.disk.threshold_enabled: false",
                             "action.destructive_requires_name: false",
                             ""));
-            if (asRoot) {
+            if (asRoot && node.equals(directory)) {
                 Directories.giveToUnprivileged(directory);
+            } else if (asRoot) {
+                // the folder itself stays root's, so that the node cannot rewrite the record of whose it is
+                for (String folder : List.of("config", "data", "logs", "tmp")) {
+                    Directories.giveToUnprivileged(node.resolve(folder));
+                }
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new DevServiceException(PART + ": cannot prepare " + directory + " (" + e + ")", e);
+            throw new DevServiceException(PART + ": cannot prepare " + node + " (" + e + ")", e);
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param port the HTTP port on 127.0.0.1, or 0 for a free one
  * @param dataDirectory where the node keeps its data, configuration and logs, kept across runs; null for a temporary
- *     directory that {@link ElasticsearchServer#close()} deletes. When running as root it must be reachable by uid
- *     65534 (every parent directory world-searchable), and it is handed over to that uid.
+ *     directory that {@link ElasticsearchServer#close()} deletes. When running as root the node runs as uid 65534:
+ *     a directory that uid can reach is handed over to it; one it cannot (below a folder only its owner may enter)
+ *     keeps the node's files in a folder of its own under /var/lib/roundup, linked from the directory as {@code node}.
  * @param heapMegabytes the node's heap (-Xms and -Xmx)
  * @param plugins plugin zips to install before the first start ({@code elasticsearch-plugin install})
  * @param startupTimeout how long to wait for the cluster to turn yellow

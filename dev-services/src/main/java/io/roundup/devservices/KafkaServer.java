@@ -127,6 +127,9 @@ public final class KafkaServer extends ChildServer {
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties")));
+        if (Runtime.version().feature() >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED"); // the compression codecs load JNI libraries
+        }
         if (Runtime.version().feature() >= 23) {
             options.add("--sun-misc-unsafe-memory-access=allow"); // quiets Kafka's Unsafe warnings
         }

@@ -2,6 +2,7 @@ package io.roundup.devservices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -51,6 +53,32 @@ class ElasticsearchServerIT {
 
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(data).doesNotExist();
+    }
+
+    /** Debian's /root is mode 700: a checkout there holds a data directory that uid 65534 cannot enter. */
+    @Test
+    void asRootKeepsDataAcrossARestartForADirectoryInAFolderOnlyItsOwnerMayEnter(@TempDir Path temp) throws Exception {
+        assumeTrue(Directories.runningAsRoot(), "only root runs the node as another uid");
+        Path home = Files.createDirectory(
+                temp.resolve("home"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path data = home.resolve("roundup/.roundup/elasticsearch");
+        ElasticsearchServer elasticsearch = ElasticsearchServer.start(
+                ElasticsearchSettings.defaults().withHeapMegabytes(256).withDataDirectory(data));
+        Path node = elasticsearch.nodeDirectory();
+        try {
+            assertThat(Files.readSymbolicLink(data.resolve(NodeFolder.LINK))).isEqualTo(node);
+            assertThat(Directories.firstNotTraversableByOthers(node)).isNull();
+            send("PUT", elasticsearch, "/reviews/_doc/1?refresh=true", "{\"title\":\"Quiet headphones\"}");
+
+            elasticsearch.stop();
+            elasticsearch.start();
+            assertThat(search(elasticsearch, "headphones")).contains("Quiet headphones");
+        } finally {
+            elasticsearch.close();
+            Directories.deleteRecursively(node);
+        }
+        assertThat(data.resolve("elasticsearch.log")).isRegularFile();
     }
 
     @Test

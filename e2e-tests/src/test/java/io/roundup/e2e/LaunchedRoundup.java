@@ -11,27 +11,33 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 
 /**
- * {@code ./roundup up} as a user runs it: the launcher jar in a process of its own, on free ports and a fresh data
- * folder, its console read like a user reads it. The tests get the gateway's address and the generated password from
- * that console, and {@link #stop()} sends SIGTERM and reports what, if anything, outlived the launcher.
+ * {@code ./roundup up} as a newcomer runs it: the script, from a checkout inside a folder that only its owner may enter
+ * (as a clone in Debian's {@code /root}, mode 700), on free ports, with the data folder where it goes by default
+ * ({@code .roundup} in the checkout), its console read like a user reads it. The checkout holds what {@code ./mvnw
+ * package} built in the real one (linked, not rebuilt). The tests get the gateway's address and the generated password
+ * from that console, and {@link #stop()} sends SIGTERM and reports what, if anything, outlived the launcher.
  */
 final class LaunchedRoundup {
 
@@ -41,9 +47,17 @@ final class LaunchedRoundup {
 
     private static final Pattern GENERATED_ADMIN = Pattern.compile("^\\s+admin\\s+/\\s+(\\S+)");
 
+    /** What the launcher runs from the checkout: its jar and libraries, and each service's jar. */
+    private static final List<String> MODULES =
+            List.of("launcher", "gateway", "article-service", "product-service", "search-service");
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private final Process process;
 
-    private final Path dataDir;
+    private final Path home;
+
+    private final Path checkout;
 
     private final Map<String, Integer> ports;
 
@@ -51,67 +65,126 @@ final class LaunchedRoundup {
 
     private final String editorPassword;
 
+    /** The launcher leads a session of its own when setsid is at hand: then whatever it started can be found. */
+    private final boolean ownSession;
+
+    private final Instant launched = Instant.now();
+
     private Duration startedIn;
 
     private Thread consoleReader;
 
-    private LaunchedRoundup(Process process, Path dataDir, Map<String, Integer> ports, String editorPassword) {
+    private LaunchedRoundup(
+            Process process,
+            Path home,
+            Path checkout,
+            Map<String, Integer> ports,
+            String editorPassword,
+            boolean ownSession) {
         this.process = process;
-        this.dataDir = dataDir;
+        this.home = home;
+        this.checkout = checkout;
         this.ports = ports;
         this.editorPassword = editorPassword;
+        this.ownSession = ownSession;
     }
 
     /** Starts the launcher and waits until it says the platform is up; fails with its console when it does not. */
     static LaunchedRoundup start(Path projectDir, String editorPassword) throws IOException {
-        Path jar = projectDir.resolve("launcher/target/launcher-0.1.0-SNAPSHOT.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the tests through ./mvnw verify");
+        LaunchedRoundup roundup = launch(projectDir, editorPassword);
+        try {
+            roundup.awaitConsole("Roundup is up", START_TIMEOUT);
+        } catch (IllegalStateException ex) {
+            roundup.stop();
+            throw ex;
         }
-        // Under /tmp, not target/: when the tests run as root, Elasticsearch runs as an unprivileged user who must be
-        // able to reach its data folder, and a checkout's parents need not be world-searchable.
-        Path dataDir = Files.createTempDirectory("roundup-e2e-");
-        dataDir.toFile().setReadable(true, false);
-        dataDir.toFile().setExecutable(true, false);
+        roundup.startedIn = Duration.between(roundup.launched, Instant.now());
+        return roundup;
+    }
+
+    /** Runs {@code ./roundup up} in a fresh checkout and returns at once, for tests that stop it while it starts. */
+    static LaunchedRoundup launch(Path projectDir, String editorPassword) throws IOException {
+        Path home = Files.createTempDirectory("roundup-home-");
+        Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
+        Path checkout = Files.createDirectory(home.resolve("roundup"));
+        populate(checkout, projectDir);
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String part : List.of("GATEWAY", "ARTICLE", "PRODUCT", "SEARCH", "KAFKA", "ELASTICSEARCH", "MONGODB")) {
             ports.put(part, freePort());
         }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar.toString(),
-                        "up")
-                .directory(projectDir.toFile())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        boolean ownSession = Files.isExecutable(SETSID);
+        if (ownSession) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(List.of("./roundup", "up"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.put("ROUNDUP_DATA_DIR", dataDir.toString());
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.remove("ROUNDUP_DATA_DIR"); // the default: .roundup in the checkout
         env.put("ROUNDUP_EDITOR_PASSWORD", editorPassword);
         env.remove("ROUNDUP_ADMIN_PASSWORD");
         ports.forEach((part, port) -> env.put("ROUNDUP_" + part + "_PORT", Integer.toString(port)));
 
-        Instant started = Instant.now();
         Process process = builder.start();
-        LaunchedRoundup roundup = new LaunchedRoundup(process, dataDir, ports, editorPassword);
+        LaunchedRoundup roundup = new LaunchedRoundup(
+                process,
+                home,
+                checkout,
+                ports,
+                editorPassword,
+                ownSession && sessionOf(process.pid()) == process.pid());
         roundup.consoleReader = new Thread(roundup::readConsole, "roundup-console");
         roundup.consoleReader.setDaemon(true);
         roundup.consoleReader.start();
-
-        try {
-            await("./roundup up saying Roundup is up")
-                    .atMost(START_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(200))
-                    .failFast("the launcher exited", () -> !process.isAlive())
-                    .until(() -> roundup.consoleContains("Roundup is up"));
-        } catch (ConditionTimeoutException | TerminalFailureException ex) {
-            roundup.stop();
-            throw new IllegalStateException(
-                    "./roundup up did not come up (" + ex.getMessage() + "):\n" + roundup.console());
-        }
-        roundup.startedIn = Duration.between(started, Instant.now());
         return roundup;
+    }
+
+    /**
+     * The built jars, the launcher's libraries and the script, as a clone that was built holds them: hard links where
+     * the file system allows, symbolic links elsewhere (the launcher only reads them).
+     */
+    private static void populate(Path checkout, Path projectDir) throws IOException {
+        Files.copy(projectDir.resolve("roundup"), checkout.resolve("roundup"), StandardCopyOption.COPY_ATTRIBUTES);
+        for (String module : MODULES) {
+            Path jar = projectDir.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the tests through ./mvnw verify");
+            }
+            link(jar, checkout.resolve(projectDir.relativize(jar)));
+        }
+        Path lib = projectDir.resolve("launcher/target/lib");
+        try (Stream<Path> files = Files.list(lib)) {
+            for (Path file : files.toList()) {
+                link(file, checkout.resolve(projectDir.relativize(file)));
+            }
+        }
+    }
+
+    private static void link(Path original, Path copy) throws IOException {
+        Files.createDirectories(copy.getParent());
+        try {
+            Files.createLink(copy, original);
+        } catch (IOException | UnsupportedOperationException ex) {
+            Files.createSymbolicLink(copy, original);
+        }
+    }
+
+    /** Waits until the console shows the text; fails with the console when the launcher ends or takes too long. */
+    void awaitConsole(String text, Duration timeout) {
+        try {
+            await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> consoleContains(text) || !process.isAlive());
+        } catch (ConditionTimeoutException ex) {
+            throw new IllegalStateException(
+                    "./roundup up did not print \"" + text + "\" within " + timeout.toSeconds() + " s:\n" + console());
+        }
+        if (!consoleContains(text)) {
+            throw new IllegalStateException("./roundup up ended before it printed \"" + text + "\":\n" + console());
+        }
     }
 
     URI gatewayUri() {
@@ -129,6 +202,28 @@ final class LaunchedRoundup {
 
     Duration startedIn() {
         return startedIn;
+    }
+
+    /** The folder the checkout lies in, which only its owner may enter. */
+    Path home() {
+        return home;
+    }
+
+    /** The data folder: {@code .roundup} in the checkout, as a newcomer's first run has it. */
+    Path dataDir() {
+        return checkout.resolve(".roundup");
+    }
+
+    /** Where Elasticsearch keeps its data: the data folder, or the folder its {@code node} link points to. */
+    Path elasticsearchData() {
+        Path link = dataDir().resolve("elasticsearch/node");
+        try {
+            return Files.isSymbolicLink(link)
+                    ? Files.readSymbolicLink(link)
+                    : dataDir().resolve("elasticsearch");
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The admin password the launcher generated and printed, as a user would copy it from the console. */
@@ -150,6 +245,17 @@ final class LaunchedRoundup {
         }
     }
 
+    List<String> consoleLines() {
+        synchronized (console) {
+            return List.copyOf(console);
+        }
+    }
+
+    /** How many processes the launcher has started that still run. */
+    long descendantCount() {
+        return process.descendants().count();
+    }
+
     /** The platform's loopback ports that something still listens on. */
     List<Integer> portsStillListening() {
         List<Integer> busy = new ArrayList<>();
@@ -165,23 +271,32 @@ final class LaunchedRoundup {
 
     /**
      * SIGTERM to the launcher, as a service manager or Ctrl-C sends it; waits for it to exit and lists every process
-     * it had started that is still alive, then removes the data folder.
+     * it had started that is still alive — its descendants, and whatever else is in its session (a process whose
+     * parent died is no one's descendant) — then removes the checkout and the data.
      */
     StopReport stop() {
-        List<ProcessHandle> started = process.descendants().toList();
+        Set<ProcessHandle> started = new LinkedHashSet<>(process.descendants().toList());
+        started.addAll(sessionMembers());
+        Instant signalled = Instant.now();
         process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the console before its last lines
         Integer exitCode = null;
         try {
             if (process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 exitCode = process.exitValue();
             }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        Duration stoppedIn = Duration.between(signalled, Instant.now());
+        started.addAll(sessionMembers());
+        try {
             consoleReader.join(Duration.ofSeconds(5)); // the last lines the launcher printed
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
         List<String> survivors = new ArrayList<>();
         for (ProcessHandle child : started) {
-            if (child.isAlive()) {
+            if (child.isAlive() && child.pid() != process.pid()) {
                 survivors.add(child.pid() + " " + child.info().commandLine().orElse("?"));
                 child.destroyForcibly();
             }
@@ -191,32 +306,63 @@ final class LaunchedRoundup {
             process.destroyForcibly();
         }
         keepLogs();
-        deleteRecursively(dataDir);
-        return new StopReport(exitCode, survivors);
+        Path elasticsearchData = elasticsearchData();
+        deleteRecursively(home);
+        if (!elasticsearchData.startsWith(home)) {
+            deleteRecursively(elasticsearchData);
+        }
+        return new StopReport(exitCode, stoppedIn, survivors);
     }
 
-    record StopReport(Integer exitCode, List<String> survivors) {}
+    /**
+     * @param exitCode null when the launcher did not exit in time
+     * @param stoppedIn from SIGTERM to the launcher's exit, which waits for everything it started
+     * @param survivors the processes that outlived the launcher (killed since)
+     */
+    record StopReport(Integer exitCode, Duration stoppedIn, List<String> survivors) {}
 
-    /** The services' logs go to target/roundup-logs, for a look after a failed run; the rest of the data goes. */
-    private void keepLogs() {
-        Path logs = dataDir.resolve("logs");
-        Path kept = Path.of("target", "roundup-logs");
+    /** The processes in the launcher's session (itself included while it runs). */
+    private List<ProcessHandle> sessionMembers() {
+        if (!ownSession) {
+            return List.of();
+        }
+        return ProcessHandle.allProcesses()
+                .filter(handle -> sessionOf(handle.pid()) == process.pid())
+                .toList();
+    }
+
+    /** The session id from {@code /proc/<pid>/stat}, or -1 when it cannot be read. */
+    private static long sessionOf(long pid) {
         try {
-            if (Files.isDirectory(kept)) {
-                deleteRecursively(kept);
-            }
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) state ppid pgrp session …", where comm may hold spaces and parentheses
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[3]);
+        } catch (IOException | RuntimeException ex) {
+            return -1;
+        }
+    }
+
+    /** The logs go to target/roundup-logs/<home>, for a look after a failed run; the rest of the data goes. */
+    private void keepLogs() {
+        Path kept = Path.of("target", "roundup-logs", home.getFileName().toString());
+        try {
             Files.createDirectories(kept);
-            try (Stream<Path> files = Files.list(logs)) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, kept.resolve(file.getFileName()));
+            Path logs = dataDir().resolve("logs");
+            if (Files.isDirectory(logs)) {
+                try (Stream<Path> files = Files.list(logs)) {
+                    for (Path file : files.toList()) {
+                        Files.copy(file, kept.resolve(file.getFileName()));
+                    }
                 }
             }
             for (String server : List.of("kafka/kafka.log", "elasticsearch/elasticsearch.log")) {
-                Path log = dataDir.resolve(server);
+                Path log = dataDir().resolve(server);
                 if (Files.isRegularFile(log)) {
                     Files.copy(log, kept.resolve(log.getFileName()));
                 }
             }
+            Files.writeString(kept.resolve("console.log"), console() + "\n");
         } catch (IOException ex) {
             System.out.println("[roundup] could not keep the logs: " + ex);
         }
@@ -247,6 +393,9 @@ final class LaunchedRoundup {
     }
 
     private static void deleteRecursively(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -2,7 +2,12 @@ package io.roundup.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The platform's core promise, checked from outside: an editor publishes a review through the gateway and readers
  * find it in search within two seconds; drafts and unpublished reviews never show. The platform is started exactly as
- * {@code ./roundup up} starts it (the launcher jar in its own process: real Kafka, Elasticsearch and MongoDB, four
- * service JVMs), shared with the other end-to-end classes of the run ({@link SharedRoundup}, which also checks that
- * stopping it leaves nothing behind).
+ * a newcomer's {@code ./roundup up} starts it (the script and the launcher in a process of their own: real Kafka,
+ * Elasticsearch and MongoDB, four service JVMs), from a checkout in a folder only its owner may enter; the launch is
+ * shared with the other end-to-end classes of the run ({@link SharedRoundup}, which also checks that stopping it
+ * leaves nothing behind).
  */
 @ExtendWith(SharedRoundup.class)
 class PublishToSearchIT {
@@ -36,6 +42,39 @@ class PublishToSearchIT {
         roundup = platform;
         gateway = new Gateway(roundup.gatewayUri());
         editorToken = gateway.token("editor", roundup.editorPassword());
+    }
+
+    /** Debian's /root is mode 700, and Elasticsearch, which refuses root, runs as uid 65534 then. */
+    @Test
+    void comesUpAsRootFromACheckoutInAFolderOnlyItsOwnerMayEnter() throws IOException {
+        assumeTrue(
+                Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")),
+                "only root runs Elasticsearch as another user, who could not enter such a folder");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(roundup.home())))
+                .as("the folder the checkout lies in")
+                .isEqualTo("rwx------");
+        assertThat(roundup.dataDir()).startsWith(roundup.home());
+        assertThat(roundup.console()).contains("Roundup is up");
+        Path elasticsearchData = roundup.elasticsearchData();
+        assertThat(elasticsearchData).isDirectory().matches(path -> !path.startsWith(roundup.home()));
+        assertThat(roundup.console()).contains("data in " + elasticsearchData);
+    }
+
+    /** A newcomer sees Roundup's progress and real problems only; what the libraries say goes to the log files. */
+    @Test
+    void theConsoleShowsRoundupsOwnLinesOnly() {
+        assertThat(roundup.consoleLines())
+                .as("the console of ./roundup up")
+                .noneMatch(line -> line.contains("WARNING"))
+                .noneMatch(line -> line.contains("SLF4J"))
+                .noneMatch(line -> line.matches(".*\\b(INFO|WARN|ERROR)\\b.*"))
+                .noneMatch(line -> line.contains("Exception"))
+                .noneMatch(line -> line.startsWith("roundup:"));
+        assertThat(roundup.dataDir().resolve("logs/launcher.log"))
+                .content()
+                .as("what dev-services says, kept in the launcher's log")
+                .contains("Kafka started on");
     }
 
     @Test

@@ -5,13 +5,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -24,10 +28,16 @@ public final class Platform implements AutoCloseable {
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
+    /** Start-up answers an interrupt within seconds (each part stops what it launched); this only bounds a bug. */
+    private static final Duration START_ABANDON_TIMEOUT = Duration.ofSeconds(40);
+
     private final PlatformSettings settings;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Infrastructure infrastructure;
-    private volatile boolean closed;
+    private boolean closed;
+    /** The thread in {@link #startAll} while it runs, which {@link #close()} interrupts. */
+    private Thread starting;
 
     private Platform(PlatformSettings settings) {
         this.settings = settings;
@@ -42,7 +52,8 @@ public final class Platform implements AutoCloseable {
 
     /**
      * A platform that has not started yet. {@link #close()} may be called from another thread at any time, also
-     * while {@link #startAll} runs (Ctrl-C during start-up): what had started stops and the start fails.
+     * while {@link #startAll} runs (Ctrl-C during start-up): start-up is interrupted, what had started stops, and the
+     * start fails.
      */
     public static Platform prepare(PlatformSettings settings) {
         return new Platform(settings);
@@ -50,25 +61,52 @@ public final class Platform implements AutoCloseable {
 
     /** Starts the servers, then the services; on failure stops what had started and throws {@link StartupFailure}. */
     public void startAll(Consumer<String> progress) {
-        PlatformSettings.PlatformPorts ports = settings.ports();
-        Ports.requireFree("gateway", ports.gateway());
-        Ports.requireFree("article-service", ports.article());
-        Ports.requireFree("product-service", ports.product());
-        Ports.requireFree("search-service", ports.search());
+        synchronized (this) {
+            if (closed) {
+                throw stoppedDuringStartUp();
+            }
+            starting = Thread.currentThread();
+        }
         try {
+            PlatformSettings.PlatformPorts ports = settings.ports();
+            Ports.requireFree("gateway", ports.gateway());
+            Ports.requireFree("article-service", ports.article());
+            Ports.requireFree("product-service", ports.product());
+            Ports.requireFree("search-service", ports.search());
             Infrastructure started = Infrastructure.start(settings, progress);
             synchronized (this) {
-                if (closed) {
-                    started.close();
-                    throw new StartupFailure("roundup", "stopped during start-up");
+                if (!closed) {
+                    infrastructure = started;
+                    started = null;
                 }
-                infrastructure = started;
+            }
+            if (started != null) {
+                Thread.interrupted(); // a server that is up gets the graceful stop
+                started.close();
+                throw stoppedDuringStartUp();
             }
             startServices(progress);
         } catch (RuntimeException ex) {
+            boolean closedMeanwhile;
+            synchronized (this) {
+                closedMeanwhile = closed;
+                starting = null;
+                notifyAll();
+            }
+            if (closedMeanwhile) {
+                throw stoppedDuringStartUp(); // close() stops what had started
+            }
             close();
             throw ex;
         }
+        synchronized (this) {
+            starting = null;
+            notifyAll();
+        }
+    }
+
+    private static StartupFailure stoppedDuringStartUp() {
+        return new StartupFailure("roundup", "stopped during start-up");
     }
 
     public URI gatewayUri() {
@@ -102,7 +140,13 @@ public final class Platform implements AutoCloseable {
             }
         }
         lines.add(String.format("  %-16s %s", "kafka", infrastructure.kafkaBootstrapServers()));
-        lines.add(String.format("  %-16s %s", "elasticsearch", infrastructure.elasticsearchUri()));
+        Path node = infrastructure.elasticsearch().nodeDirectory();
+        lines.add(
+                node.startsWith(settings.dataDir())
+                        ? String.format("  %-16s %s", "elasticsearch", infrastructure.elasticsearchUri())
+                        : String.format(
+                                "  %-16s %s  (data in %s, where its unprivileged user can reach it)",
+                                "elasticsearch", infrastructure.elasticsearchUri(), node));
         lines.add(String.format(
                 "  %-16s %s  (%s)", "mongodb", infrastructure.mongoConnectionString(), infrastructure.mongoKind()));
         lines.add(String.format("  %-16s %s", "data", settings.dataDir()));
@@ -142,18 +186,31 @@ public final class Platform implements AutoCloseable {
         services.add(launch("product-service", ports.product(), product));
         services.add(launch("search-service", ports.search(), search));
 
-        List<CompletableFuture<Void>> readiness = services.stream()
-                .map(service -> CompletableFuture.runAsync(() -> {
-                    long started = System.nanoTime();
-                    service.awaitReady(SERVICE_READY_TIMEOUT);
-                    progress.accept(
-                            String.format("  %s ready in %.1f s", service.name(), (System.nanoTime() - started) / 1e9));
-                }))
-                .toList();
+        ExecutorService waiting = Executors.newFixedThreadPool(
+                services.size(),
+                Thread.ofPlatform().name("roundup-ready-", 1).daemon().factory());
         try {
-            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException ex) {
-            throw ex.getCause() instanceof RuntimeException cause ? cause : ex;
+            ExecutorCompletionService<Void> readiness = new ExecutorCompletionService<>(waiting);
+            for (ServiceProcess service : services) {
+                readiness.submit(
+                        () -> {
+                            long started = System.nanoTime();
+                            service.awaitReady(SERVICE_READY_TIMEOUT);
+                            progress.accept(String.format(
+                                    "  %s ready in %.1f s", service.name(), (System.nanoTime() - started) / 1e9));
+                        },
+                        null);
+            }
+            for (int i = 0; i < services.size(); i++) {
+                readiness.take().get(); // in the order they finish: the first failure ends the wait
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw stoppedDuringStartUp();
+        } catch (ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(ex.getCause());
+        } finally {
+            waiting.shutdownNow();
         }
     }
 
@@ -176,19 +233,62 @@ public final class Platform implements AutoCloseable {
                 module, jar, port, env, jvm, settings.dataDir().resolve("logs"));
     }
 
-    /** Stops the services first (gracefully, so they finish requests and announce what they saved), then the servers. */
+    /**
+     * Stops the services first, then the servers. A service that is ready stops gracefully (it finishes requests and
+     * relays what it saved); one still starting is killed: it cannot shut down before its start-up is done, which takes
+     * long on a busy machine, and it has served nothing. During start-up, the starting thread is interrupted first and
+     * stops whatever it was starting. A second caller (the shutdown hook) returns once everything has stopped.
+     */
     @Override
-    public synchronized void close() {
-        // synchronized as a whole: a second caller (the shutdown hook) returns only once everything has stopped
-        if (closed) {
-            return;
+    public void close() {
+        Thread starter;
+        synchronized (this) {
+            if (closed) {
+                if (Thread.currentThread() != starting) {
+                    awaitStopped();
+                }
+                return;
+            }
+            closed = true;
+            starter = starting;
         }
-        closed = true;
-        // all at once: each takes seconds to drain, and none depends on another to stop
-        services.forEach(ServiceProcess::requestStop);
-        services.forEach(service -> service.awaitStop(SERVICE_STOP_GRACE));
-        if (infrastructure != null) {
-            infrastructure.close();
+        try {
+            if (starter != null && starter != Thread.currentThread()) {
+                starter.interrupt();
+                awaitStartAbandoned();
+            }
+            // all at once and against one deadline: each takes seconds to drain, and none depends on another to stop
+            Instant deadline = Instant.now().plus(SERVICE_STOP_GRACE);
+            services.forEach(ServiceProcess::requestStop);
+            services.forEach(service -> service.awaitStop(deadline));
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private synchronized void awaitStartAbandoned() {
+        long deadline = System.nanoTime() + START_ABANDON_TIMEOUT.toNanos();
+        boolean interrupted = false;
+        while (starting != null && System.nanoTime() < deadline) {
+            try {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException ex) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.roundup.launcher;
 
 import io.roundup.launcher.demo.DemoSeeding;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 
 /** {@code ./roundup up}: starts the platform, prints what runs where, and stops everything on Ctrl-C or SIGTERM. */
 public final class Roundup {
@@ -30,51 +33,60 @@ public final class Roundup {
             return;
         }
 
+        Path launcherLog = dataDir.resolve("logs").resolve("launcher.log");
+        try {
+            Files.createDirectories(launcherLog.getParent());
+        } catch (IOException ex) {
+            System.err.println("roundup: cannot create " + launcherLog.getParent() + ": " + ex.getMessage());
+            System.exit(1);
+            return;
+        }
+        // before anything logs: the libraries' lines go to this file, not the console (see logback.xml)
+        System.setProperty("roundup.launcher.log", launcherLog.toString());
+        // configured here, in one thread: the servers starting side by side would otherwise log while it is under way
+        LoggerFactory.getILoggerFactory();
+
         long started = System.nanoTime();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        Platform[] running = new Platform[1];
+        // made before the hook, so that a signal at any moment finds it: close() then interrupts the start-up
+        Platform platform = Platform.prepare(settings);
         Thread shutdown = new Thread(
                 () -> {
                     stopping.set(true);
-                    Platform platform = running[0];
-                    if (platform != null) {
-                        System.out.println("\nStopping Roundup …");
-                        platform.close();
-                        System.out.println("Roundup stopped.");
-                    }
+                    System.out.println("\nStopping Roundup …");
+                    platform.close();
+                    System.out.println("Roundup stopped.");
                     stopped.countDown();
                 },
                 "roundup-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
-        running[0] = Platform.prepare(settings);
         try {
-            running[0].startAll(System.out::println);
+            platform.startAll(System.out::println);
         } catch (StartupFailure ex) {
             if (!stopping.get()) {
                 System.err.println("roundup: " + ex.getMessage());
+                System.exit(1);
             }
-            System.exit(1);
-            return;
+            return; // stopping: the shutdown hook ends the JVM once everything has stopped
         }
 
         if (DemoSeeding.wanted(env, settings.dataDir())) {
             // a failure is only reported: the platform is up and useful without the demo content
             DemoSeeding.seed(
-                    running[0].gatewayUri(),
-                    settings.editorPassword(),
-                    settings.dataDir(),
-                    System.out::println,
-                    line -> {
+                    platform.gatewayUri(), settings.editorPassword(), settings.dataDir(), System.out::println, line -> {
                         if (!stopping.get()) {
                             System.err.println(line);
                         }
                     });
         }
+        if (stopping.get()) {
+            return;
+        }
 
         System.out.printf("%nRoundup is up in %.0f s:%n", (System.nanoTime() - started) / 1e9);
-        running[0].describe().forEach(System.out::println);
+        platform.describe().forEach(System.out::println);
         if (!settings.generatedPasswords().isEmpty()) {
             System.out.println();
             System.out.println(
@@ -87,10 +99,10 @@ public final class Roundup {
             }
         }
         System.out.println();
-        System.out.println("Try: curl -s '" + running[0].gatewayUri() + "/api/search?q=headphones'");
+        System.out.println("Try: curl -s '" + platform.gatewayUri() + "/api/search?q=headphones'");
         System.out.println("Press Ctrl-C to stop.");
 
-        watch(running[0], stopping, stopped);
+        watch(platform, stopping, stopped);
     }
 
     /** Reports a service that dies while the platform is up, instead of leaving the user to guess. */

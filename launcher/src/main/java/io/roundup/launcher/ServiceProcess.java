@@ -27,6 +27,8 @@ final class ServiceProcess {
     private final Path logFile;
     private final Process process;
 
+    private volatile boolean ready;
+
     private ServiceProcess(String name, int port, Path logFile, Process process) {
         this.name = name;
         this.port = port;
@@ -94,6 +96,7 @@ final class ServiceProcess {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    ready = true;
                     return;
                 }
             } catch (IOException ex) {
@@ -108,15 +111,25 @@ final class ServiceProcess {
                 name, "not ready after " + timeout.toSeconds() + " s on port " + port + lastErrorHint());
     }
 
-    /** SIGTERM, so Spring shuts down gracefully (finishes requests, relays pending events); returns at once. */
+    /**
+     * SIGTERM when ready, so Spring shuts down gracefully (finishes requests, relays pending events); SIGKILL while it
+     * is still starting, since Spring finishes starting before it honours SIGTERM and it has served nothing yet (what
+     * it saved is relayed on the next start). Returns at once.
+     */
     void requestStop() {
-        process.destroy();
+        if (ready) {
+            process.destroy();
+        } else {
+            process.destroyForcibly();
+        }
     }
 
-    /** Waits for the exit that {@link #requestStop()} asked for; after the grace period, kills it the hard way. */
-    void awaitStop(Duration grace) {
+    /** Waits for the exit that {@link #requestStop()} asked for; after the deadline, kills it the hard way. */
+    void awaitStop(Instant deadline) {
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            long remaining =
+                    Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            if (!process.waitFor(remaining, TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
