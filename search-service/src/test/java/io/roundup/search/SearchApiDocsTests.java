@@ -1,13 +1,11 @@
 package io.roundup.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.ServiceApiDocs;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.lang.reflect.Constructor;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Search's OpenAPI document, as the gateway fetches it: the reader's routes and the admins', with the statuses
@@ -41,24 +38,12 @@ class SearchApiDocsTests {
 
     @BeforeEach
     void fetchDocs() throws Exception {
-        String body = mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        docs = JsonMapper.builder().build().readTree(body);
+        docs = ServiceApiDocs.fetch(mvc);
     }
 
     @Test
     void describesTheReadersAndTheAdminsRoutesAndNothingElse() {
-        List<String> operations = new ArrayList<>();
-        docs.get("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .propertyNames()
-                        .forEach(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
-
-        assertThat(operations)
+        assertThat(ServiceApiDocs.operations(docs))
                 .containsExactlyInAnyOrder(
                         "GET /api/search",
                         "GET /api/search/suggest",

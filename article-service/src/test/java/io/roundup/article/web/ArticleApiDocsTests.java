@@ -1,11 +1,10 @@
 package io.roundup.article.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.roundup.article.Articles;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.ServiceApiDocs;
 import io.roundup.support.web.WebSupportAutoConfiguration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The article API's OpenAPI document, as the gateway fetches it: every route, with the statuses clients rely on. */
 @WebMvcTest(controllers = {ArticleController.class, RevisionController.class})
@@ -36,18 +34,13 @@ class ArticleApiDocsTests {
 
     @BeforeEach
     void fetchDocs() throws Exception {
-        String body = mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        docs = JsonMapper.builder().build().readTree(body);
+        docs = ServiceApiDocs.fetch(mvc);
     }
 
     @Test
     void describesEveryArticleRouteAndNothingElse() {
         assertThat(docs.get("openapi").asString()).startsWith("3.1");
-        assertThat(operations())
+        assertThat(ServiceApiDocs.operations(docs))
                 .containsExactlyInAnyOrder(
                         "POST /api/articles",
                         "GET /api/articles",
@@ -114,16 +107,6 @@ class ArticleApiDocsTests {
                 .contains("title", "status", "detail", "errors");
         assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString())
                 .isEqualTo("bearer");
-    }
-
-    private List<String> operations() {
-        List<String> operations = new ArrayList<>();
-        docs.get("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .propertyNames()
-                        .forEach(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
-        return operations;
     }
 
     private JsonNode operation(String method, String path) {

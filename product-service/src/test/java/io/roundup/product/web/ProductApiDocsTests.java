@@ -1,14 +1,11 @@
 package io.roundup.product.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.roundup.product.Products;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
+import io.roundup.support.testing.ServiceApiDocs;
 import io.roundup.support.web.WebSupportAutoConfiguration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +15,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The catalog's OpenAPI document, as the gateway fetches it: every route, with the statuses clients rely on. */
 @WebMvcTest(ProductController.class)
@@ -36,24 +32,12 @@ class ProductApiDocsTests {
 
     @BeforeEach
     void fetchDocs() throws Exception {
-        String body = mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        docs = JsonMapper.builder().build().readTree(body);
+        docs = ServiceApiDocs.fetch(mvc);
     }
 
     @Test
     void describesEveryProductRouteAndNothingElse() {
-        List<String> operations = new ArrayList<>();
-        docs.get("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .propertyNames()
-                        .forEach(method -> operations.add(method.toUpperCase() + " " + path.getKey())));
-
-        assertThat(operations)
+        assertThat(ServiceApiDocs.operations(docs))
                 .containsExactlyInAnyOrder(
                         "POST /api/products",
                         "GET /api/products",
