@@ -250,26 +250,7 @@ class PublishToSearchIT {
     @Test
     void aPublishedReviewIsFoundWithinTwoSecondsFollowsPriceChangesAndLeavesOnUnpublish() {
         String word = "zephyrine" + System.nanoTime() % 100000;
-        Gateway.Response product = gateway.post(
-                "/api/products",
-                editorToken,
-                Map.of(
-                        "name",
-                        "Larkspur " + word + " Turntable",
-                        "kind",
-                        "gear",
-                        "brand",
-                        "Larkspur",
-                        "attributes",
-                        Map.of("drive", "belt"),
-                        "offers",
-                        List.of(Map.of(
-                                "retailer",
-                                "Corner Hi-Fi",
-                                "url",
-                                "https://shop.example.com/larkspur",
-                                "price",
-                                Map.of("amount", "249.00", "currency", "USD")))));
+        Gateway.Response product = gateway.post("/api/products", editorToken, turntable(word, "249.00"));
         assertThat(product.status()).as(product.body()).isEqualTo(201);
         String productId = product.json().get("id").asString();
 
@@ -325,27 +306,8 @@ class PublishToSearchIT {
         assertThat(gateway.get("/api/articles/" + articleId).status()).isEqualTo(200);
 
         Gateway.Response current = gateway.get("/api/products/" + productId);
-        Gateway.Response repriced = gateway.put(
-                "/api/products/" + productId,
-                editorToken,
-                current.etag(),
-                Map.of(
-                        "name",
-                        "Larkspur " + word + " Turntable",
-                        "kind",
-                        "gear",
-                        "brand",
-                        "Larkspur",
-                        "attributes",
-                        Map.of("drive", "belt"),
-                        "offers",
-                        List.of(Map.of(
-                                "retailer",
-                                "Corner Hi-Fi",
-                                "url",
-                                "https://shop.example.com/larkspur",
-                                "price",
-                                Map.of("amount", "199.00", "currency", "USD")))));
+        Gateway.Response repriced =
+                gateway.put("/api/products/" + productId, editorToken, current.etag(), turntable(word, "199.00"));
         assertThat(repriced.status()).as(repriced.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(2))
                 .pollInterval(Duration.ofMillis(50))
@@ -389,5 +351,26 @@ class PublishToSearchIT {
                 .valueStream()
                 .map(h -> h.get("id").asString())
                 .toList();
+    }
+
+    /** The product the publish-to-search test reviews, at a price of its own. */
+    private static Map<String, Object> turntable(String word, String price) {
+        return Map.of(
+                "name",
+                "Larkspur " + word + " Turntable",
+                "kind",
+                "gear",
+                "brand",
+                "Larkspur",
+                "attributes",
+                Map.of("drive", "belt"),
+                "offers",
+                List.of(Map.of(
+                        "retailer",
+                        "Corner Hi-Fi",
+                        "url",
+                        "https://shop.example.com/larkspur",
+                        "price",
+                        Map.of("amount", price, "currency", "USD"))));
     }
 }
