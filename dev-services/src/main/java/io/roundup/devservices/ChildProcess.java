@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -78,15 +80,22 @@ final class ChildProcess {
 
     /** Ends the child and everything it started: SIGTERM first, SIGKILL for whatever is left after the grace period. */
     void stop(Duration grace) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        Set<ProcessHandle> tree = new LinkedHashSet<>(process.descendants().toList());
         tree.add(process.toHandle());
         // Not Process.destroy(): that also closes stdin, which the child would take for the parent's death.
         process.toHandle().destroy();
+        // A child stopped while it starts may still launch one of its own (Elasticsearch's CLI its server): look
+        // again while waiting, so that what it started in the meantime is ended too.
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            while (process.isAlive() && System.nanoTime() < deadline) {
+                process.descendants().forEach(tree::add);
+                process.waitFor(50, TimeUnit.MILLISECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        process.descendants().forEach(tree::add);
         tree.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : tree) {
             handle.onExit()

@@ -294,10 +294,20 @@ final class LaunchedRoundup {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        // A process killed a moment ago is a zombie until its new parent reaps it: give the dead two seconds to go.
+        List<ProcessHandle> others =
+                started.stream().filter(child -> child.pid() != process.pid()).toList();
+        try {
+            await().atMost(Duration.ofSeconds(2))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> others.stream().noneMatch(LaunchedRoundup::running));
+        } catch (ConditionTimeoutException ex) {
+            // named below
+        }
         List<String> survivors = new ArrayList<>();
-        for (ProcessHandle child : started) {
-            if (child.isAlive() && child.pid() != process.pid()) {
-                survivors.add(child.pid() + " " + child.info().commandLine().orElse("?"));
+        for (ProcessHandle child : others) {
+            if (running(child)) {
+                survivors.add(child.pid() + " " + child.info().commandLine().orElse(stateOf(child.pid())));
                 child.destroyForcibly();
             }
         }
@@ -329,6 +339,22 @@ final class LaunchedRoundup {
         return ProcessHandle.allProcesses()
                 .filter(handle -> sessionOf(handle.pid()) == process.pid())
                 .toList();
+    }
+
+    /** Alive and not a zombie: a zombie has ended and only waits to be reaped. */
+    private static boolean running(ProcessHandle handle) {
+        return handle.isAlive() && !stateOf(handle.pid()).contains(") Z");
+    }
+
+    /** "pid (comm) state …" from {@code /proc/<pid>/stat}, for what cannot be named by its command line. */
+    private static String stateOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 ? stat.strip() : stat.substring(0, Math.min(stat.length(), end + 3));
+        } catch (IOException | RuntimeException ex) {
+            return "(gone)";
+        }
     }
 
     /** The session id from {@code /proc/<pid>/stat}, or -1 when it cannot be read. */
