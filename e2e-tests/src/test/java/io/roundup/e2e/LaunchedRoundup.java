@@ -1,5 +1,6 @@
 package io.roundup.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -330,6 +331,26 @@ final class LaunchedRoundup {
      * @param survivors the processes that outlived the launcher (killed since)
      */
     record StopReport(Integer exitCode, Duration stoppedIn, List<String> survivors) {}
+
+    /**
+     * SIGTERM, as a user's Ctrl-C ({@code moment} says when, for the log), and the checks that the platform stopped
+     * completely: no process outlived the launcher, it exited, no port stays bound, it said so.
+     */
+    StopReport stopLeavingNothingBehind(String moment) {
+        StopReport report = stop();
+        System.out.printf(
+                "[e2e] SIGTERM %s: stopped in %.1f s%n",
+                moment, report.stoppedIn().toMillis() / 1e3);
+        assertThat(report.survivors())
+                .as("processes left running after the launcher stopped")
+                .isEmpty();
+        assertThat(report.exitCode())
+                .as("the launcher's exit code after SIGTERM")
+                .isNotNull();
+        assertThat(portsStillListening()).as("ports still listening").isEmpty();
+        assertThat(console()).contains("Roundup stopped.");
+        return report;
+    }
 
     /** The processes in the launcher's session (itself included while it runs). */
     private List<ProcessHandle> sessionMembers() {

@@ -1,7 +1,5 @@
 package io.roundup.e2e;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -55,19 +53,7 @@ final class SharedRoundup implements ParameterResolver {
         /** SIGTERM, as a user's Ctrl-C: the platform must stop completely. */
         @Override
         public void close() {
-            long started = System.nanoTime();
-            LaunchedRoundup.StopReport report = roundup.stop();
-            System.out.printf("[e2e] SIGTERM: platform stopped in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            assertThat(report.survivors())
-                    .as("processes left running after the launcher stopped")
-                    .isEmpty();
-            assertThat(report.exitCode())
-                    .as("the launcher's exit code after SIGTERM")
-                    .isNotNull();
-            assertThat(roundup.portsStillListening())
-                    .as("ports still listening")
-                    .isEmpty();
-            assertThat(roundup.console()).contains("Roundup stopped.");
+            roundup.stopLeavingNothingBehind("after the run");
         }
     }
 }
