@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * What every service's Deployment promises an operator: probes on Boot's liveness and readiness groups, bounded
- * resources, a shutdown that drains before it stops, and a pod that runs unprivileged on a read-only file system.
+ * resources, a shutdown that drains before it stops, and a pod that runs unprivileged on a read-only file system. Each
+ * rule runs once per Deployment, named after it.
  */
 class DeploymentPolicyTests {
 
@@ -21,42 +29,51 @@ class DeploymentPolicyTests {
     private final Platform platform = Platform.load();
 
     @Test
-    void eachServiceHasOneDeploymentOfAtLeastTwoCopiesRolledWithoutLosingCapacity() {
+    void eachServiceHasOneDeploymentAndAnAutoscalerKeepingTwoCopiesAtLeast() {
         assertThat(platform.deployments().stream().map(d -> d.getMetadata().getName()))
                 .containsExactlyInAnyOrderElementsOf(SERVICES);
-        assertThat(platform.deployments()).allSatisfy(d -> {
-            assertThat(d.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
-            assertThat(d.getSpec()
+        platform.autoscalers().forEach(h -> {
+            assertThat(h.getSpec().getMinReplicas())
+                    .as(h.getMetadata().getName())
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(h.getSpec().getMetrics().stream()
+                            .map(m -> m.getResource().getName()))
+                    .as(h.getMetadata().getName())
+                    .contains("cpu");
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> rollsOutWithoutLosingACopy() {
+        return perDeployment(deployment -> {
+            assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+            assertThat(deployment
+                            .getSpec()
                             .getStrategy()
                             .getRollingUpdate()
                             .getMaxUnavailable()
                             .getIntVal())
                     .isZero();
         });
-        assertThat(platform.autoscalers()).allSatisfy(h -> {
-            assertThat(h.getSpec().getMinReplicas()).isGreaterThanOrEqualTo(2);
-            assertThat(h.getSpec().getMetrics())
-                    .anySatisfy(m -> assertThat(m.getResource().getName()).isEqualTo("cpu"));
-        });
     }
 
-    @Test
-    void probesUseTheActuatorHealthGroupsAndLivenessWaitsForStartUp() {
-        assertThat(platform.deployments()).allSatisfy(deployment -> {
+    @TestFactory
+    Stream<DynamicTest> probesUseTheActuatorHealthGroupsAndLivenessWaitsForStartUp() {
+        return perDeployment(deployment -> {
             Container container = Platform.container(deployment);
-            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
-            var startup = container.getStartupProbe();
+            assertThat(path(container.getStartupProbe())).isEqualTo("/actuator/health/liveness");
+            assertThat(path(container.getLivenessProbe())).isEqualTo("/actuator/health/liveness");
+            assertThat(path(container.getReadinessProbe())).isEqualTo("/actuator/health/readiness");
+            Probe startup = container.getStartupProbe();
             assertThat(startup.getPeriodSeconds() * startup.getFailureThreshold())
                     .as("seconds a slow JVM start may take")
                     .isGreaterThanOrEqualTo(120);
         });
     }
 
-    @Test
-    void resourcesAreRequestedAndLimitedWithMemoryRequestEqualToLimit() {
-        assertThat(platform.deployments()).allSatisfy(deployment -> {
+    @TestFactory
+    Stream<DynamicTest> resourcesAreRequestedAndLimitedWithMemoryRequestEqualToLimit() {
+        return perDeployment(deployment -> {
             var resources = Platform.container(deployment).getResources();
             assertThat(resources.getRequests()).containsKeys("cpu", "memory");
             assertThat(resources.getLimits()).containsKeys("cpu", "memory");
@@ -66,29 +83,31 @@ class DeploymentPolicyTests {
         });
     }
 
-    @Test
-    void aStoppingCopyDrainsBeforeSigtermAndFinishesWithinTheGracePeriod() {
+    @TestFactory
+    Stream<DynamicTest> aStoppingCopyDrainsBeforeSigtermAndFinishesWithinTheGracePeriod() {
         Duration shutdown = Duration.parse("PT"
                 + platform.configMapData("roundup-platform")
                         .get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE")
                         .toUpperCase());
-        assertThat(platform.deployments()).allSatisfy(deployment -> {
-            Container container = Platform.container(deployment);
-            List<String> preStop =
-                    container.getLifecycle().getPreStop().getExec().getCommand();
+        return perDeployment(deployment -> {
+            List<String> preStop = Platform.container(deployment)
+                    .getLifecycle()
+                    .getPreStop()
+                    .getExec()
+                    .getCommand();
             assertThat(preStop).hasSize(2).first().isEqualTo("sleep");
             long sleep = Long.parseLong(preStop.get(1));
             assertThat(sleep).isBetween(5L, 30L);
             long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
             assertThat(grace)
-                    .as("grace > preStop sleep + graceful shutdown")
+                    .as("grace period > preStop sleep + graceful shutdown")
                     .isGreaterThan(sleep + shutdown.toSeconds());
         });
     }
 
-    @Test
-    void podsRunAsTheImagesUnprivilegedUserOnAReadOnlyRootWithAWritableTmp() {
-        assertThat(platform.deployments()).allSatisfy(deployment -> {
+    @TestFactory
+    Stream<DynamicTest> runsAsTheImagesUnprivilegedUserOnAReadOnlyRootWithAWritableTmp() {
+        return perDeployment(deployment -> {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             Container container = Platform.container(deployment);
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -99,18 +118,20 @@ class DeploymentPolicyTests {
             assertThat(security.getReadOnlyRootFilesystem()).isTrue();
             assertThat(security.getAllowPrivilegeEscalation()).isFalse();
             assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
-            assertThat(container.getVolumeMounts()).anySatisfy(mount -> {
-                assertThat(mount.getMountPath()).isEqualTo("/tmp");
-                assertThat(pod.getVolumes())
-                        .anySatisfy(v -> assertThat(v.getName().equals(mount.getName()) && v.getEmptyDir() != null)
-                                .isTrue());
-            });
+            String tmp = container.getVolumeMounts().stream()
+                    .filter(m -> m.getMountPath().equals("/tmp"))
+                    .map(VolumeMount::getName)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("nothing is mounted on /tmp"));
+            assertThat(pod.getVolumes())
+                    .as("/tmp is an emptyDir")
+                    .anyMatch(v -> v.getName().equals(tmp) && v.getEmptyDir() != null);
         });
     }
 
-    @Test
-    void everyServiceReadsTheSharedAndItsOwnSettingsAndListensOnTheProbedPort() {
-        assertThat(platform.deployments()).allSatisfy(deployment -> {
+    @TestFactory
+    Stream<DynamicTest> readsTheSharedAndItsOwnSettingsAndListensOnThePortItIsGiven() {
+        return perDeployment(deployment -> {
             String name = deployment.getMetadata().getName();
             Container container = Platform.container(deployment);
             assertThat(container.getEnvFrom().stream()
@@ -124,5 +145,14 @@ class DeploymentPolicyTests {
             });
             assertThat(container.getImage()).isEqualTo("roundup/" + name);
         });
+    }
+
+    private Stream<DynamicTest> perDeployment(Consumer<Deployment> rule) {
+        return platform.deployments().stream()
+                .map(d -> DynamicTest.dynamicTest(d.getMetadata().getName(), () -> rule.accept(d)));
+    }
+
+    private static String path(Probe probe) {
+        return probe.getHttpGet().getPath();
     }
 }

@@ -101,6 +101,13 @@ record Platform(List<Object> base, List<Object> overlay, List<Secret> handMadeSe
                 .orElseThrow(() -> new NoSuchElementException("no Deployment " + name));
     }
 
+    Service service(String name) {
+        return services().stream()
+                .filter(s -> s.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Service " + name));
+    }
+
     Optional<ConfigMap> configMap(String name) {
         return configMaps().stream()
                 .filter(c -> c.getMetadata().getName().equals(name))
