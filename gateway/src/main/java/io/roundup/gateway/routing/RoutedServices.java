@@ -1,0 +1,117 @@
+package io.roundup.gateway.routing;
+
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Every routed service's copies, and the loop that keeps them honest: each round resolves host names again when due
+ * ({@code dns} mode) and asks every copy for its readiness, with a timeout; a copy that does not answer 2xx leaves the
+ * rotation until it passes again. Requests that find a copy refusing connections take it out at once (see
+ * {@link EjectRefusingInstances}), so a killed copy is out within one request, and within one round at the latest.
+ */
+@Component
+class RoutedServices implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutedServices.class);
+
+    private final RouteSettings settings;
+
+    private final Map<String, ServiceInstances> services = new LinkedHashMap<>();
+
+    private final WebClient client;
+
+    private volatile Instant nextResolve = Instant.MIN;
+
+    private volatile Disposable checking;
+
+    RoutedServices(RouteSettings settings) {
+        this.settings = settings;
+        settings.services().forEach((id, service) -> services.put(id, new ServiceInstances(id, service.instances())));
+        Duration timeout = settings.health().timeout();
+        this.client = WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(
+                        HttpClient.create().responseTimeout(timeout).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                                timeout.toMillis())))
+                .build();
+    }
+
+    /** The copies of a service; none for a name that is not configured, which the gateway answers with 503. */
+    ServiceInstances of(String serviceId) {
+        return services.computeIfAbsent(serviceId, id -> {
+            log.warn("No instances are configured for {} (roundup.routes.services.{}.instances)", id, id);
+            return new ServiceInstances(id, List.of());
+        });
+    }
+
+    /** One round: resolve again when due, then check every copy of every service side by side. */
+    Mono<Void> checkOnce() {
+        Mono<Void> resolve = Mono.empty();
+        if (settings.discovery() == RouteSettings.Discovery.DNS && Instant.now().isAfter(nextResolve)) {
+            nextResolve = Instant.now().plus(settings.dnsRefresh());
+            resolve = Mono.fromRunnable(() -> services.values().forEach(ServiceInstances::resolve))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .then();
+        }
+        return resolve.thenMany(Flux.fromIterable(List.copyOf(services.values())))
+                .flatMap(service -> Flux.fromIterable(service.known()).flatMap(instance -> check(service, instance)))
+                .then();
+    }
+
+    private Mono<Void> check(ServiceInstances service, ServiceInstance instance) {
+        return client.get()
+                .uri(instance.getUri() + settings.health().path())
+                .exchangeToMono(response -> response.releaseBody()
+                        .thenReturn(
+                                response.statusCode().is2xxSuccessful()
+                                        ? ""
+                                        : "readiness answered "
+                                                + response.statusCode().value()))
+                .timeout(settings.health().timeout().plusMillis(100))
+                .onErrorResume(ex ->
+                        Mono.just("readiness check failed: " + ex.getClass().getSimpleName()))
+                .doOnNext(failure -> service.checked(instance, failure.isEmpty(), failure))
+                .then();
+    }
+
+    @Override
+    public void start() {
+        checking = Mono.defer(this::checkOnce)
+                .onErrorResume(ex -> {
+                    log.warn("A round of readiness checks failed", ex);
+                    return Mono.empty();
+                })
+                .then(Mono.delay(settings.health().interval()))
+                .repeat()
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = checking;
+        if (running != null) {
+            running.dispose();
+        }
+        checking = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return checking != null;
+    }
+}
