@@ -23,6 +23,29 @@ public record LaunchOptions(Map<String, Integer> copies) {
     /** Ten copies would put the tenth at +900, next to the ports of other servers; nine is plenty on one machine. */
     public static final int MAX_COPIES = 9;
 
+    static final String USAGE = "usage: roundup up [--scale <service>=<copies>]...   (service: "
+            + String.join(", ", SCALABLE) + "; copies: 1 to " + MAX_COPIES + ")";
+
+    /**
+     * Checks the arguments of {@code ./roundup up} and exits with 2 when they are wrong, 0 when they are fine: the
+     * script runs this before it builds anything, so that a typo is reported at once, not after a build.
+     */
+    public static void main(String[] args) {
+        parseOrExit(List.of(args));
+    }
+
+    /** The options, or the JVM ends with the reason, the usage and exit code 2. */
+    static LaunchOptions parseOrExit(List<String> args) {
+        try {
+            return parse(args);
+        } catch (IllegalArgumentException ex) {
+            System.err.println("roundup: " + ex.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            throw ex;
+        }
+    }
+
     public LaunchOptions {
         copies = Map.copyOf(copies);
     }

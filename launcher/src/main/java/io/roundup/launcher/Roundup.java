@@ -14,25 +14,14 @@ import org.slf4j.LoggerFactory;
 /** {@code ./roundup up}: starts the platform, prints what runs where, and stops everything on Ctrl-C or SIGTERM. */
 public final class Roundup {
 
-    private static final String USAGE = "usage: roundup up [--scale <service>=<copies>]...   (service: "
-            + String.join(", ", LaunchOptions.SCALABLE) + "; copies: 1 to " + LaunchOptions.MAX_COPIES + ")";
-
     private Roundup() {}
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("up")) {
-            System.err.println(USAGE);
+            System.err.println(LaunchOptions.USAGE);
             System.exit(2);
         }
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(List.of(args).subList(1, args.length));
-        } catch (IllegalArgumentException ex) {
-            System.err.println("roundup: " + ex.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
+        LaunchOptions options = LaunchOptions.parseOrExit(List.of(args).subList(1, args.length));
         Map<String, String> env = System.getenv();
         Path projectDir = Path.of("").toAbsolutePath();
         Path dataDir = Path.of(env.getOrDefault("ROUNDUP_DATA_DIR", ".roundup")).toAbsolutePath();
