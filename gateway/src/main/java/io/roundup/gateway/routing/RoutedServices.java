@@ -3,9 +3,9 @@ package io.roundup.gateway.routing;
 import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.ServiceInstance;
@@ -32,7 +32,8 @@ class RoutedServices implements SmartLifecycle {
 
     private final RouteSettings settings;
 
-    private final Map<String, ServiceInstances> services = new LinkedHashMap<>();
+    /** Written when a request names a service that is not configured, read by the checking loop meanwhile. */
+    private final Map<String, ServiceInstances> services = new ConcurrentHashMap<>();
 
     private final WebClient client;
 
