@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.ServiceInstance;
@@ -14,13 +15,14 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * Every routed service's copies, and the loop that keeps them honest: each round resolves host names again when due
+ * Every routed service's copies, and a loop per service that keeps them honest: each round resolves host names again when due
  * ({@code dns} mode) and asks every copy for its readiness, with a timeout; a copy that does not answer 2xx leaves the
  * rotation until it passes again. Requests that find a copy refusing connections take it out at once (see
  * {@link EjectRefusingInstances}), so a killed copy is out within one request, and within one round at the latest.
@@ -36,8 +38,6 @@ class RoutedServices implements SmartLifecycle {
     private final Map<String, ServiceInstances> services = new ConcurrentHashMap<>();
 
     private final WebClient client;
-
-    private volatile Instant nextResolve = Instant.MIN;
 
     private volatile Disposable checking;
 
@@ -60,17 +60,21 @@ class RoutedServices implements SmartLifecycle {
         });
     }
 
-    /** One round: resolve again when due, then check every copy of every service side by side. */
-    Mono<Void> checkOnce() {
+    /**
+     * One round for one service: resolve its names again when due, then check each of its copies side by side. Each
+     * service has a loop of its own, so that a copy that hangs until the timeout delays only its own service's next
+     * round.
+     */
+    Mono<Void> checkOnce(ServiceInstances service, AtomicReference<Instant> nextResolve) {
         Mono<Void> resolve = Mono.empty();
-        if (settings.discovery() == RouteSettings.Discovery.DNS && Instant.now().isAfter(nextResolve)) {
-            nextResolve = Instant.now().plus(settings.dnsRefresh());
-            resolve = Mono.fromRunnable(() -> services.values().forEach(ServiceInstances::resolve))
+        if (settings.discovery() == RouteSettings.Discovery.DNS && Instant.now().isAfter(nextResolve.get())) {
+            nextResolve.set(Instant.now().plus(settings.dnsRefresh()));
+            resolve = Mono.fromRunnable(service::resolve)
                     .subscribeOn(Schedulers.boundedElastic())
                     .then();
         }
-        return resolve.thenMany(Flux.fromIterable(List.copyOf(services.values())))
-                .flatMap(service -> Flux.fromIterable(service.known()).flatMap(instance -> check(service, instance)))
+        return resolve.thenMany(Flux.defer(() -> Flux.fromIterable(service.known())))
+                .flatMap(instance -> check(service, instance))
                 .then();
     }
 
@@ -92,14 +96,19 @@ class RoutedServices implements SmartLifecycle {
 
     @Override
     public void start() {
-        checking = Mono.defer(this::checkOnce)
-                .onErrorResume(ex -> {
-                    log.warn("A round of readiness checks failed", ex);
-                    return Mono.empty();
-                })
-                .then(Mono.delay(settings.health().interval()))
-                .repeat()
-                .subscribe();
+        Disposable.Composite loops = Disposables.composite();
+        for (ServiceInstances service : List.copyOf(services.values())) {
+            AtomicReference<Instant> nextResolve = new AtomicReference<>(Instant.MIN);
+            loops.add(Mono.defer(() -> checkOnce(service, nextResolve))
+                    .onErrorResume(ex -> {
+                        log.warn("A round of readiness checks of {} failed", service.getServiceId(), ex);
+                        return Mono.empty();
+                    })
+                    .then(Mono.delay(settings.health().interval()))
+                    .repeat()
+                    .subscribe());
+        }
+        checking = loops;
     }
 
     @Override
