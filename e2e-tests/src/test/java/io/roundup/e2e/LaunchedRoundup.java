@@ -92,18 +92,19 @@ final class LaunchedRoundup {
 
     /** Starts the launcher and waits until it says the platform is up; fails with its console when it does not. */
     static LaunchedRoundup start(Path projectDir, String editorPassword) throws IOException {
-        return start(projectDir, editorPassword, List.of(), Map.of());
+        return start(projectDir, editorPassword, List.of(), Map.of(), START_TIMEOUT);
     }
 
     /**
-     * The same with arguments after {@code ./roundup up} (such as {@code --scale search-service=2}) and settings in
-     * its environment; a platform of its own, on other ports and with its own data.
+     * The same with arguments after {@code ./roundup up} (such as {@code --scale search-service=2}), settings in its
+     * environment and a start-up time of its own; a platform of its own, on other ports and with its own data.
      */
-    static LaunchedRoundup start(Path projectDir, String editorPassword, List<String> args, Map<String, String> env)
+    static LaunchedRoundup start(
+            Path projectDir, String editorPassword, List<String> args, Map<String, String> env, Duration timeout)
             throws IOException {
         LaunchedRoundup roundup = launch(projectDir, editorPassword, args, env);
         try {
-            roundup.awaitConsole("Roundup is up", START_TIMEOUT);
+            roundup.awaitConsole("Roundup is up", timeout);
         } catch (IllegalStateException ex) {
             roundup.stop();
             throw ex;
