@@ -92,9 +92,19 @@ final class LaunchedRoundup {
 
     /** Starts the launcher and waits until it says the platform is up; fails with its console when it does not. */
     static LaunchedRoundup start(Path projectDir, String editorPassword) throws IOException {
-        LaunchedRoundup roundup = launch(projectDir, editorPassword);
+        return start(projectDir, editorPassword, List.of(), Map.of(), START_TIMEOUT);
+    }
+
+    /**
+     * The same with arguments after {@code ./roundup up} (such as {@code --scale search-service=2}), settings in its
+     * environment and a start-up time of its own; a platform of its own, on other ports and with its own data.
+     */
+    static LaunchedRoundup start(
+            Path projectDir, String editorPassword, List<String> args, Map<String, String> env, Duration timeout)
+            throws IOException {
+        LaunchedRoundup roundup = launch(projectDir, editorPassword, args, env);
         try {
-            roundup.awaitConsole("Roundup is up", START_TIMEOUT);
+            roundup.awaitConsole("Roundup is up", timeout);
         } catch (IllegalStateException ex) {
             roundup.stop();
             throw ex;
@@ -105,6 +115,12 @@ final class LaunchedRoundup {
 
     /** Runs {@code ./roundup up} in a fresh checkout and returns at once, for tests that stop it while it starts. */
     static LaunchedRoundup launch(Path projectDir, String editorPassword) throws IOException {
+        return launch(projectDir, editorPassword, List.of(), Map.of());
+    }
+
+    private static LaunchedRoundup launch(
+            Path projectDir, String editorPassword, List<String> args, Map<String, String> settings)
+            throws IOException {
         Path home = Files.createTempDirectory("roundup-home-");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         Path checkout = Files.createDirectory(home.resolve("roundup"));
@@ -120,6 +136,7 @@ final class LaunchedRoundup {
             command.add(SETSID.toString());
         }
         command.addAll(List.of("./roundup", "up"));
+        command.addAll(args);
         ProcessBuilder builder =
                 new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -128,6 +145,7 @@ final class LaunchedRoundup {
         env.put("ROUNDUP_EDITOR_PASSWORD", editorPassword);
         env.remove("ROUNDUP_ADMIN_PASSWORD");
         ports.forEach((part, port) -> env.put("ROUNDUP_" + part + "_PORT", Integer.toString(port)));
+        env.putAll(settings);
 
         Process process = builder.start();
         LaunchedRoundup roundup = new LaunchedRoundup(
@@ -190,6 +208,23 @@ final class LaunchedRoundup {
 
     URI gatewayUri() {
         return URI.create("http://127.0.0.1:" + ports.get("GATEWAY"));
+    }
+
+    /** Kafka's bootstrap address, for tests that look at consumer groups. */
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + ports.get("KAFKA");
+    }
+
+    /**
+     * The JVM of one copy of a service, by the name the launcher gives it ({@code search-service-2}): the one whose
+     * class-data archive bears that name.
+     */
+    ProcessHandle serviceProcess(String copyName) {
+        List<ProcessHandle> matching = process.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("/cds/" + copyName + ".jsa"))
+                .toList();
+        assertThat(matching).as("the process of " + copyName).hasSize(1);
+        return matching.getFirst();
     }
 
     /** Elasticsearch as the launcher was told to bind it, for benchmarks that compare the gateway with it. */

@@ -18,8 +18,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server standing in for a downstream service: it records each request and answers as told. */
+/**
+ * A real HTTP server standing in for a downstream service: it records each request and answers as told. The gateway's
+ * readiness checks ({@code /actuator/health/readiness}) are answered apart, with 200 unless told otherwise, and only
+ * counted.
+ */
 final class StubService implements AutoCloseable {
 
     private final HttpServer server;
@@ -32,6 +37,12 @@ final class StubService implements AutoCloseable {
 
     private volatile Duration delay = Duration.ZERO;
 
+    private volatile int readiness = 200;
+
+    private final AtomicInteger readinessChecks = new AtomicInteger();
+
+    private final AtomicInteger served = new AtomicInteger();
+
     private StubService() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -40,6 +51,7 @@ final class StubService implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext("/actuator/health/readiness", this::ready);
         server.start();
     }
 
@@ -72,6 +84,21 @@ final class StubService implements AutoCloseable {
         received.clear();
         answer = Answer.json(200, "{\"served\":true}");
         delay = Duration.ZERO;
+        readiness = 200;
+    }
+
+    /** The status its readiness checks answer: 503 like a service that is shutting down. */
+    void readiness(int status) {
+        this.readiness = status;
+    }
+
+    int readinessChecks() {
+        return readinessChecks.get();
+    }
+
+    /** How many requests (not readiness checks) it has answered or started answering. */
+    int served() {
+        return served.get();
     }
 
     Received takeRequest() throws InterruptedException {
@@ -84,7 +111,15 @@ final class StubService implements AutoCloseable {
         return received.isEmpty();
     }
 
+    private void ready(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            readinessChecks.incrementAndGet();
+            exchange.sendResponseHeaders(readiness, -1);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        served.incrementAndGet();
         try (exchange) {
             Headers headers = new Headers();
             headers.putAll(exchange.getRequestHeaders());

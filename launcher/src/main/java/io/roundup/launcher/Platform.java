@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The whole platform on one machine: Kafka, Elasticsearch and MongoDB from dev-services, then the four services as
@@ -68,11 +69,15 @@ public final class Platform implements AutoCloseable {
             starting = Thread.currentThread();
         }
         try {
-            PlatformSettings.PlatformPorts ports = settings.ports();
-            Ports.requireFree("gateway", ports.gateway());
-            Ports.requireFree("article-service", ports.article());
-            Ports.requireFree("product-service", ports.product());
-            Ports.requireFree("search-service", ports.search());
+            Map<Integer, String> taken = new HashMap<>();
+            for (Copy copy : copies()) {
+                String other = taken.putIfAbsent(copy.port(), copy.name());
+                if (other != null) {
+                    throw new StartupFailure(
+                            copy.name(), "its port " + copy.port() + " is also " + other + "'s; move one of them");
+                }
+                Ports.requireFree(copy.name(), copy.port());
+            }
             Infrastructure started = Infrastructure.start(settings, progress);
             synchronized (this) {
                 if (!closed) {
@@ -168,9 +173,10 @@ public final class Platform implements AutoCloseable {
         Map<String, String> search = new HashMap<>(common);
         search.put("SPRING_ELASTICSEARCH_URIS", infrastructure.elasticsearchUri());
         Map<String, String> gateway = new HashMap<>();
-        gateway.put("ROUNDUP_ARTICLE_URI", "http://127.0.0.1:" + ports.article());
-        gateway.put("ROUNDUP_PRODUCT_URI", "http://127.0.0.1:" + ports.product());
-        gateway.put("ROUNDUP_SEARCH_URI", "http://127.0.0.1:" + ports.search());
+        // every copy of a service, in order: the gateway balances its routes over them (see docs/scaling.md)
+        gateway.put("ROUNDUP_ARTICLE_INSTANCES", instances("article-service"));
+        gateway.put("ROUNDUP_PRODUCT_INSTANCES", instances("product-service"));
+        gateway.put("ROUNDUP_SEARCH_INSTANCES", instances("search-service"));
         gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
         gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
         gateway.put(
@@ -179,29 +185,47 @@ public final class Platform implements AutoCloseable {
                         .resolve("gateway")
                         .resolve("jwt-signing-key.pem")
                         .toString());
+        Map<String, Map<String, String>> envs = Map.of(
+                "gateway", gateway, "article-service", article, "product-service", product, "search-service", search);
 
-        progress.accept("Starting gateway, article-service, product-service and search-service …");
-        services.add(launch("gateway", ports.gateway(), gateway));
-        services.add(launch("article-service", ports.article(), article));
-        services.add(launch("product-service", ports.product(), product));
-        services.add(launch("search-service", ports.search(), search));
+        // The first copy of each service, then the others once those are ready: seven JVMs starting at once on a
+        // small machine each take so long that one may run out of its start-up time; in two waves each wave is quick.
+        List<Copy> first =
+                copies().stream().filter(c -> c.name().equals(c.module())).toList();
+        List<Copy> more = copies().stream().filter(c -> !first.contains(c)).toList();
+        progress.accept("Starting " + describeCopies() + " …");
+        startAndAwait(first, envs, progress);
+        if (!more.isEmpty()) {
+            progress.accept("Starting "
+                    + String.join(", ", more.stream().map(Copy::name).toList()) + " …");
+            startAndAwait(more, envs, progress);
+        }
+    }
+
+    private void startAndAwait(List<Copy> copies, Map<String, Map<String, String>> envs, Consumer<String> progress) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Copy copy : copies) {
+            ServiceProcess service = launch(copy, envs.get(copy.module()));
+            services.add(service);
+            started.add(service);
+        }
 
         ExecutorService waiting = Executors.newFixedThreadPool(
-                services.size(),
+                started.size(),
                 Thread.ofPlatform().name("roundup-ready-", 1).daemon().factory());
         try {
             ExecutorCompletionService<Void> readiness = new ExecutorCompletionService<>(waiting);
-            for (ServiceProcess service : services) {
+            for (ServiceProcess service : started) {
                 readiness.submit(
                         () -> {
-                            long started = System.nanoTime();
+                            long begun = System.nanoTime();
                             service.awaitReady(SERVICE_READY_TIMEOUT);
                             progress.accept(String.format(
-                                    "  %s ready in %.1f s", service.name(), (System.nanoTime() - started) / 1e9));
+                                    "  %s ready in %.1f s", service.name(), (System.nanoTime() - begun) / 1e9));
                         },
                         null);
             }
-            for (int i = 0; i < services.size(); i++) {
+            for (int i = 0; i < started.size(); i++) {
                 readiness.take().get(); // in the order they finish: the first failure ends the wait
             }
         } catch (InterruptedException ex) {
@@ -214,24 +238,69 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private synchronized ServiceProcess launch(String module, int port, Map<String, String> env) {
+    private synchronized ServiceProcess launch(Copy copy, Map<String, String> env) {
+        String module = copy.module();
         if (closed) {
-            throw new StartupFailure(module, "roundup is stopping");
+            throw new StartupFailure(copy.name(), "roundup is stopping");
         }
         Path jar = settings.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
         List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
-        Path cds = settings.dataDir().resolve("cds").resolve(module + ".jsa").toAbsolutePath();
+        // one archive per copy: copies of a module starting side by side would otherwise write the same file
+        Path cds =
+                settings.dataDir().resolve("cds").resolve(copy.name() + ".jsa").toAbsolutePath();
         try {
             Files.createDirectories(cds.getParent());
         } catch (IOException ex) {
-            throw new StartupFailure(module, "cannot create " + cds.getParent() + ": " + ex.getMessage(), ex);
+            throw new StartupFailure(copy.name(), "cannot create " + cds.getParent() + ": " + ex.getMessage(), ex);
         }
         jvm.add("-XX:+AutoCreateSharedArchive");
         jvm.add("-XX:SharedArchiveFile=" + cds);
         jvm.add("-Dlogging.file.name=");
         return ServiceProcess.start(
-                module, jar, port, env, jvm, settings.dataDir().resolve("logs"));
+                copy.name(), jar, copy.port(), env, jvm, settings.dataDir().resolve("logs"));
     }
+
+    /** The gateway, then every copy of each service: copy k of a service listens on its port + 100 * (k - 1). */
+    List<Copy> copies() {
+        List<Copy> copies = new ArrayList<>();
+        copies.add(new Copy("gateway", "gateway", settings.ports().gateway()));
+        for (String service : LaunchOptions.SCALABLE) {
+            int first = settings.ports().of(service);
+            for (int k = 1; k <= settings.launch().copiesOf(service); k++) {
+                copies.add(new Copy(service, LaunchOptions.copyName(service, k), LaunchOptions.copyPort(first, k)));
+            }
+        }
+        return copies;
+    }
+
+    /** The loopback addresses of every copy of a service, comma-separated, as the gateway reads its instance lists. */
+    private String instances(String service) {
+        return copies().stream()
+                .filter(copy -> copy.module().equals(service))
+                .map(copy -> "http://127.0.0.1:" + copy.port())
+                .collect(Collectors.joining(","));
+    }
+
+    /** "gateway, article-service, product-service and search-service (2 copies)" */
+    private String describeCopies() {
+        List<String> parts = new ArrayList<>();
+        parts.add("gateway");
+        for (String service : LaunchOptions.SCALABLE) {
+            int n = settings.launch().copiesOf(service);
+            parts.add(n == 1 ? service : service + " (" + n + " copies)");
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
+    }
+
+    /**
+     * One JVM to start.
+     *
+     * @param module the module whose jar it runs
+     * @param name its name in the summary and its log file's: the module's for the first copy, {@code <module>-<k>}
+     *     for copy k
+     * @param port the port it listens on
+     */
+    record Copy(String module, String name, int port) {}
 
     /**
      * Stops the services first, then the servers. A service that is ready stops gracefully (it finishes requests and

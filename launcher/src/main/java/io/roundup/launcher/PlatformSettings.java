@@ -16,6 +16,7 @@ import java.util.Map;
  * @param adminPassword the {@code admin} user's password
  * @param generatedPasswords the users whose passwords were made up here and must be shown once (never a chosen one)
  * @param serviceJvmOptions options for each service JVM
+ * @param launch what the command line asked for, such as the number of copies of each service
  */
 public record PlatformSettings(
         Path projectDir,
@@ -24,7 +25,8 @@ public record PlatformSettings(
         String editorPassword,
         String adminPassword,
         List<String> generatedPasswords,
-        List<String> serviceJvmOptions) {
+        List<String> serviceJvmOptions,
+        LaunchOptions launch) {
 
     /** Ports of the local run; each can be moved with an environment variable such as {@code ROUNDUP_GATEWAY_PORT}. */
     public static PlatformSettings local(Path projectDir, Path dataDir, Map<String, String> env) {
@@ -47,7 +49,28 @@ public record PlatformSettings(
             admin = randomPassword();
             generated.add("admin");
         }
-        return new PlatformSettings(projectDir, dataDir, ports, editor, admin, List.copyOf(generated), QUICK_START_JVM);
+        return new PlatformSettings(
+                projectDir,
+                dataDir,
+                ports,
+                editor,
+                admin,
+                List.copyOf(generated),
+                QUICK_START_JVM,
+                LaunchOptions.defaults());
+    }
+
+    /** The same settings with the given command-line options, e.g. {@code --scale search-service=2}. */
+    public PlatformSettings with(LaunchOptions options) {
+        return new PlatformSettings(
+                projectDir,
+                dataDir,
+                ports,
+                editorPassword,
+                adminPassword,
+                generatedPasswords,
+                serviceJvmOptions,
+                options);
     }
 
     /**
@@ -81,5 +104,17 @@ public record PlatformSettings(
 
     /** The loopback port of every part of the platform. */
     public record PlatformPorts(
-            int gateway, int article, int product, int search, int kafka, int elasticsearch, int mongodb) {}
+            int gateway, int article, int product, int search, int kafka, int elasticsearch, int mongodb) {
+
+        /** The port of the first copy of a service ({@link LaunchOptions#copyPort} gives the others). */
+        public int of(String service) {
+            return switch (service) {
+                case "gateway" -> gateway;
+                case "article-service" -> article;
+                case "product-service" -> product;
+                case "search-service" -> search;
+                default -> throw new IllegalArgumentException("no port for " + service);
+            };
+        }
+    }
 }

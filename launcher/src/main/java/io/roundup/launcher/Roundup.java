@@ -18,15 +18,16 @@ public final class Roundup {
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("up")) {
-            System.err.println("usage: roundup up");
+            System.err.println(LaunchOptions.USAGE);
             System.exit(2);
         }
+        LaunchOptions options = LaunchOptions.parseOrExit(List.of(args).subList(1, args.length));
         Map<String, String> env = System.getenv();
         Path projectDir = Path.of("").toAbsolutePath();
         Path dataDir = Path.of(env.getOrDefault("ROUNDUP_DATA_DIR", ".roundup")).toAbsolutePath();
         PlatformSettings settings;
         try {
-            settings = PlatformSettings.local(projectDir, dataDir, env);
+            settings = PlatformSettings.local(projectDir, dataDir, env).with(options);
         } catch (StartupFailure ex) {
             System.err.println("roundup: " + ex.getMessage());
             System.exit(1);

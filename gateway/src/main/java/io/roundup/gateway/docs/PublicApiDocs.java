@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springdoc.webflux.api.OpenApiWebfluxResource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.http.MediaType;
@@ -26,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The public API's document, assembled when it is asked for: each routed service's {@code /v3/api-docs}, fetched at
- * the address the gateway routes to, and the gateway's own operations, merged and kept for a short while. A service
+ * The public API's document, assembled when it is asked for: each routed service's {@code /v3/api-docs}, fetched from
+ * one of the copies the gateway balances over, and the gateway's own operations, merged and kept for a short while. A service
  * that does not answer in time leaves its part out, and the document says so ({@code x-unavailable}); such a
  * document is kept only briefly, so that it is whole again soon after the service is back.
  */
@@ -57,7 +58,8 @@ class PublicApiDocs {
             OpenApiWebfluxResource gatewayDocs,
             JsonMapper json,
             ApiDocsSettings settings,
-            ObjectProvider<BuildProperties> build) {
+            ObjectProvider<BuildProperties> build,
+            ReactorLoadBalancerExchangeFilterFunction loadBalancer) {
         this.routes = routes;
         this.gatewayDocs = gatewayDocs;
         this.json = json;
@@ -68,6 +70,7 @@ class PublicApiDocs {
                         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                                 settings.timeout().toMillis())))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .filter(loadBalancer)
                 .build();
         BuildProperties properties = build.getIfAvailable();
         this.version = properties != null ? properties.getVersion() : "dev";
@@ -112,7 +115,8 @@ class PublicApiDocs {
 
     private Mono<Part> fetch(Route route) {
         String area = route.getMetadata().get("area").toString();
-        URI uri = route.getUri().resolve(API_DOCS);
+        // lb://<service> routes: the load balancer picks one of its copies for the service named as the host
+        URI uri = URI.create("http://" + route.getUri().getAuthority() + API_DOCS);
         return client.get()
                 .uri(uri)
                 .accept(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.roundup.gateway.web;
 
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -13,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -67,7 +69,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     "Request body too large",
                     "The request body is larger than the gateway accepts.");
         }
-        if (causedBy(ex, ConnectException.class)
+        if (ex instanceof NotFoundException // the load balancer has no copy of the service to offer
+                || causedBy(ex, ConnectException.class)
                 || causedBy(ex, UnknownHostException.class)
                 || causedBy(ex, NoRouteToHostException.class)) {
             log.warn("The {} service is not reachable: {}", area(exchange), ex.toString());
@@ -76,7 +79,8 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     "Service unavailable",
                     "The " + area(exchange) + " service is not reachable right now; try again shortly.");
         }
-        if (causedBy(ex, PrematureCloseException.class)) {
+        // closed before an answer, or reset (a copy killed mid-request): whether the request was applied is unknown
+        if (causedBy(ex, PrematureCloseException.class) || causedBy(ex, IOException.class)) {
             log.warn("The {} service closed the connection before answering: {}", area(exchange), ex.toString());
             return answer(
                     HttpStatus.BAD_GATEWAY,
