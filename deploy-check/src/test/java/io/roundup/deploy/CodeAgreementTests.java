@@ -82,7 +82,7 @@ class CodeAgreementTests {
         }
         assertThat(found).isEqualTo(3);
         // The balanced routes' settings (one host name per service; the headless Service in DNS mode).
-        assertThat(gateway).containsEntry("ROUNDUP_DISCOVERY", "dns");
+        assertThat(gateway).containsEntry("ROUNDUP_ROUTES_DISCOVERY", "dns");
         for (String service : List.of("article", "product", "search")) {
             assertThat(gateway)
                     .containsEntry(
@@ -97,7 +97,7 @@ class CodeAgreementTests {
                 .filter(d -> !(d.kind().equals("ConfigMap") && d.name().equals("gateway")))
                 .filter(d -> d.tree()
                         .toString()
-                        .matches("(?s).*(ROUNDUP_(ARTICLE|PRODUCT|SEARCH)_(URI|INSTANCES)|ROUNDUP_DISCOVERY).*"))
+                        .matches("(?s).*(ROUNDUP_(ARTICLE|PRODUCT|SEARCH)_(URI|INSTANCES)|ROUNDUP_ROUTES_DISCOVERY).*"))
                 .map(Object::toString)
                 .toList();
         assertThat(elsewhere).isEmpty();

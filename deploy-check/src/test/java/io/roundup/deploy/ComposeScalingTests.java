@@ -38,7 +38,7 @@ class ComposeScalingTests {
     @Test
     void theGatewayBalancesOverEveryCopyBehindEachServiceName() {
         JsonNode gateway = services.path("gateway").path("environment");
-        assertThat(gateway.path("ROUNDUP_DISCOVERY").asText()).isEqualTo("dns");
+        assertThat(gateway.path("ROUNDUP_ROUTES_DISCOVERY").asText()).isEqualTo("dns");
         for (String name : SCALABLE) {
             String port = services.path(name).path("environment").path("PORT").asText();
             String area = name.substring(0, name.indexOf('-')).toUpperCase();
