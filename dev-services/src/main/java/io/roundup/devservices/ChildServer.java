@@ -1,8 +1,11 @@
 package io.roundup.devservices;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,8 @@ public abstract class ChildServer implements AutoCloseable {
     private ChildProcess process;
 
     private boolean closed;
+
+    private boolean suspended;
 
     ChildServer(String part, Path dataDirectory, String temporaryPrefix, int requestedPort, String logName) {
         this.part = part;
@@ -95,8 +100,52 @@ public abstract class ChildServer implements AutoCloseable {
         log.info("{} started on {} in {} ms (log: {})", part, address(), Startup.millisSince(started), logFile());
     }
 
+    /**
+     * Freezes the server (SIGSTOP to everything the child runs) for fault tests: it keeps its port and connections but
+     * answers nothing, as a hung machine or a stalled disk would. {@link #resume()} lets it go on.
+     */
+    public synchronized void suspend() {
+        if (isRunning() && !suspended) {
+            signal("STOP");
+            suspended = true;
+            log.info("{} on {} suspended", part, address());
+        }
+    }
+
+    /** Lets a {@link #suspend() suspended} server go on where it stopped (SIGCONT). */
+    public synchronized void resume() {
+        if (suspended) {
+            suspended = false;
+            if (isRunning()) {
+                signal("CONT");
+                log.info("{} on {} resumed", part, address());
+            }
+        }
+    }
+
+    /** The supervising child keeps running, so that it still notices this JVM's end; what it launched is frozen. */
+    private void signal(String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        process.tree().stream()
+                .filter(handle -> handle.pid() != process.pid())
+                .forEach(handle -> command.add(Long.toString(handle.pid())));
+        try {
+            Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes());
+            if (kill.waitFor() != 0) {
+                throw new DevServiceException(part + ": " + String.join(" ", command) + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new DevServiceException(part + ": cannot send SIG" + signal + " (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DevServiceException(part + ": interrupted while sending SIG" + signal, e);
+        }
+    }
+
     /** Stops the server gracefully (as a crash would, from the clients' point of view); its data is kept. */
     public synchronized void stop() {
+        resume();
         if (process != null) {
             process.stop(STOP_GRACE);
             process = null;

@@ -271,10 +271,15 @@ class ProductLifecycleIT extends ProductServiceHarness {
     }
 
     @Test
-    void healthReportsMongoByPing() throws Exception {
-        mvc.perform(get("/actuator/health/readiness"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+    void readinessWaitsForMongoKafkaAndTheConsumersShareOfPartitions() throws Exception {
+        // ready once the consumer has joined its group, which may take a moment after the start
+        await().atMost(ANNOUNCED_WITHIN)
+                .untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.status").value("UP"))
+                        .andExpect(jsonPath("$.components.mongo.status").value("UP"))
+                        .andExpect(jsonPath("$.components.binders.status").value("UP"))
+                        .andExpect(jsonPath("$.components.partitions.status").value("UP")));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())

@@ -527,12 +527,24 @@ class SearchIT extends SearchServiceHarness {
     }
 
     @Test
-    void readinessIncludesElasticsearch() throws Exception {
-        var response =
-                mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
-
-        assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(SearchApi.json(response).path("status").asString()).isEqualTo("UP");
+    void readinessIncludesElasticsearchKafkaAndTheConsumersShareOfPartitions() throws Exception {
+        // ready once both consumers have joined their group, which may take a moment after the start
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var response =
+                    mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse();
+            assertThat(response.getStatus()).isEqualTo(200);
+            JsonNode readiness = SearchApi.json(response);
+            assertThat(readiness.path("status").asString()).isEqualTo("UP");
+            for (String part : List.of("elasticsearch", "binders", "partitions")) {
+                assertThat(readiness
+                                .path("components")
+                                .path(part)
+                                .path("status")
+                                .asString())
+                        .as(part)
+                        .isEqualTo("UP");
+            }
+        });
         var health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
         assertThat(health.getStatus()).isEqualTo(200);
     }

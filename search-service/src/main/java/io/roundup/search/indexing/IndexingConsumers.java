@@ -30,13 +30,19 @@ class IndexingConsumers {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> articles(EventIndexing indexing) {
-        return batch -> handle(batch, indexing::articles);
+    Consumer<Message<List<byte[]>>> articles(EventIndexing indexing, IndexingMetrics metrics) {
+        return batch -> {
+            handle(batch, indexing::articles);
+            metrics.searchable("roundup.articles", batch);
+        };
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> products(EventIndexing indexing) {
-        return batch -> handle(batch, indexing::products);
+    Consumer<Message<List<byte[]>>> products(EventIndexing indexing, IndexingMetrics metrics) {
+        return batch -> {
+            handle(batch, indexing::products);
+            metrics.searchable("roundup.products", batch);
+        };
     }
 
     static void handle(Message<List<byte[]>> batch, BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> indexing) {
@@ -59,12 +65,9 @@ class IndexingConsumers {
      * The records of a batch with their own headers, which the binder hands over as one map per record. A record
      * without a value (a tombstone on the compacted topic) arrives as {@code KafkaNull}: it has no payload.
      */
-    @SuppressWarnings("unchecked")
     static List<RawEvent> events(Message<List<byte[]>> batch) {
         List<?> payloads = batch.getPayload();
-        Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
-        List<Map<String, Object>> headers =
-                converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        List<Map<String, Object>> headers = headers(batch);
         List<RawEvent> events = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             Map<String, Object> own = i < headers.size() ? headers.get(i) : Map.of();
@@ -75,5 +78,12 @@ class IndexingConsumers {
                     HeaderValues.text(own, CloudEventHeaders.REQUEST_ID).orElse(null)));
         }
         return events;
+    }
+
+    /** Each record's own headers, in the order of the batch. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> headers(Message<List<byte[]>> batch) {
+        Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        return converted instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 }

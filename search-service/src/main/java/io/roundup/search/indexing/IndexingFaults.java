@@ -46,11 +46,12 @@ class IndexingFaults {
     private static final Logger log = LoggerFactory.getLogger(IndexingFaults.class);
 
     @Bean
-    ContainerFaults indexingErrorHandling(KafkaProperties kafka, IndexingSettings settings) {
+    ContainerFaults indexingErrorHandling(KafkaProperties kafka, IndexingSettings settings, IndexingMetrics metrics) {
         return new ContainerFaults(
                 new DefaultKafkaProducerFactory<>(
                         kafka.buildProducerProperties(), new ByteArraySerializer(), new ByteArraySerializer()),
-                settings);
+                settings,
+                metrics);
     }
 
     /**
@@ -62,11 +63,16 @@ class IndexingFaults {
         private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
         private final KafkaTemplate<byte[], byte[]> deadLetters;
         private final IndexingSettings settings;
+        private final IndexingMetrics metrics;
 
-        ContainerFaults(DefaultKafkaProducerFactory<byte[], byte[]> producers, IndexingSettings settings) {
+        ContainerFaults(
+                DefaultKafkaProducerFactory<byte[], byte[]> producers,
+                IndexingSettings settings,
+                IndexingMetrics metrics) {
             this.producers = producers;
             this.deadLetters = new KafkaTemplate<>(producers);
             this.settings = settings;
+            this.metrics = metrics;
         }
 
         @Override
@@ -76,7 +82,7 @@ class IndexingFaults {
                 String group,
                 @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                 @Nullable BackOff backOff) {
-            container.setCommonErrorHandler(errorHandler(deadLetters, dlqDestinationResolver, settings));
+            container.setCommonErrorHandler(errorHandler(deadLetters, dlqDestinationResolver, settings, metrics));
         }
 
         @Override
@@ -93,7 +99,8 @@ class IndexingFaults {
     static DefaultErrorHandler errorHandler(
             KafkaTemplate<byte[], byte[]> deadLetters,
             @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination,
-            IndexingSettings settings) {
+            IndexingSettings settings,
+            IndexingMetrics metrics) {
         if (destination == null) {
             throw new IllegalStateException("Indexing bindings need enable-dlq and a dlq-name");
         }
@@ -104,6 +111,7 @@ class IndexingFaults {
                     record.partition(),
                     record.offset(),
                     reason(ex).getMessage());
+            metrics.deadLettered(record.topic());
             return destination.apply(record, ex);
         });
         recoverer.addHeadersFunction(IndexingFaults::reasonHeaders);

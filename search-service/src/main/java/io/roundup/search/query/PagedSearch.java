@@ -1,8 +1,5 @@
 package io.roundup.search.query;
 
-import static io.roundup.search.query.SearchCalls.call;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -11,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.roundup.search.indexing.ReviewDocument;
 import io.roundup.search.indices.SearchIndices;
 import io.roundup.search.query.SearchResults.FacetCount;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,10 +26,10 @@ class PagedSearch {
 
     private static final Logger log = LoggerFactory.getLogger(PagedSearch.class);
 
-    private final ElasticsearchClient client;
+    private final SearchCalls calls;
 
-    PagedSearch(ElasticsearchClient client) {
-        this.client = client;
+    PagedSearch(SearchCalls calls) {
+        this.calls = calls;
     }
 
     SearchResults search(SearchQuery query) {
@@ -74,24 +70,24 @@ class PagedSearch {
 
     private SearchResponse<ReviewDocument> execute(SearchQuery query, String pit) {
         try {
-            return call(() -> client.search(SearchRequests.search(query, pit), ReviewDocument.class));
+            return calls.call(client -> client.search(SearchRequests.search(query, pit), ReviewDocument.class));
         } catch (ElasticsearchException | SearchUnavailable ex) {
             if (pit == null) {
                 throw ex;
             }
             // Expired (a reader who came back after a while), closed by a reindex, or not ours: read the live index.
             log.debug("Point in time unusable ({}); searching the live index", ex.getMessage());
-            return call(() -> client.search(SearchRequests.search(query, null), ReviewDocument.class));
+            return calls.call(client -> client.search(SearchRequests.search(query, null), ReviewDocument.class));
         }
     }
 
     /** A point in time of the review index, or null when Elasticsearch will not open one (too many open, say). */
     private String openPointInTime() {
         try {
-            return client.openPointInTime(
-                            o -> o.index(SearchIndices.REVIEWS).keepAlive(SearchRequests.POINT_IN_TIME_KEEP_ALIVE))
+            return calls.call(client -> client.openPointInTime(
+                            o -> o.index(SearchIndices.REVIEWS).keepAlive(SearchRequests.POINT_IN_TIME_KEEP_ALIVE)))
                     .id();
-        } catch (IOException | ElasticsearchException ex) {
+        } catch (SearchUnavailable | ElasticsearchException ex) {
             log.debug("Could not open a point in time ({}); searching the live index", ex.toString());
             return null;
         }
@@ -99,11 +95,10 @@ class PagedSearch {
 
     /** The last page has been read: the point in time need not wait for its keep-alive to run out. */
     private void closePointInTime(String pit) {
-        try {
-            client.closePointInTime(c -> c.id(pit));
-        } catch (IOException | ElasticsearchException ex) {
+        calls.client().closePointInTime(c -> c.id(pit)).exceptionally(ex -> {
             log.debug("Could not close a point in time ({}); it expires by itself", ex.toString());
-        }
+            return null;
+        });
     }
 
     /**
@@ -116,7 +111,7 @@ class PagedSearch {
             return List.of();
         }
         List<String> ids = page.stream().map(Hit::id).toList();
-        MgetResponse<ReviewDocument> current = call(() -> client.mget(
+        MgetResponse<ReviewDocument> current = calls.call(client -> client.mget(
                 m -> m.index(SearchIndices.REVIEWS)
                         .ids(ids)
                         .sourceIncludes(SearchRequests.HIT_FIELDS)

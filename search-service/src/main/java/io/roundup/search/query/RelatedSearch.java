@@ -1,8 +1,5 @@
 package io.roundup.search.query;
 
-import static io.roundup.search.query.SearchCalls.call;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -24,17 +21,17 @@ class RelatedSearch {
     static final List<String> MORE_LIKE_FIELDS =
             List.of("title", "summary", "intro", "entries.heading", "entries.body", "sections.body");
 
-    private final ElasticsearchClient client;
+    private final SearchCalls calls;
 
-    RelatedSearch(ElasticsearchClient client) {
-        this.client = client;
+    RelatedSearch(SearchCalls calls) {
+        this.calls = calls;
     }
 
     RelatedReviews related(String articleId) {
         if (articleId == null || articleId.isBlank() || articleId.length() > 512) {
             throw new ArticleNotFound(String.valueOf(articleId));
         }
-        GetResponse<ReviewDocument> article = call(() -> client.get(
+        GetResponse<ReviewDocument> article = calls.call(client -> client.get(
                 g -> g.index(SearchIndices.REVIEWS)
                         .id(articleId)
                         .sourceIncludes("id", "revision", "status", "category"),
@@ -74,7 +71,7 @@ class RelatedSearch {
     }
 
     private List<SearchResults.Hit> search(SearchRequest request) {
-        SearchResponse<ReviewDocument> response = call(() -> client.search(request, ReviewDocument.class));
+        SearchResponse<ReviewDocument> response = calls.call(client -> client.search(request, ReviewDocument.class));
         return response.hits().hits().stream().map(Hits::of).toList();
     }
 

@@ -7,8 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -39,11 +41,14 @@ class SearchAdvice {
     }
 
     @ExceptionHandler(SearchUnavailable.class)
-    ProblemDetail unavailable(SearchUnavailable ex) {
+    ResponseEntity<ProblemDetail> unavailable(SearchUnavailable ex) {
         log.warn("Search unavailable: {} ({})", ex.getMessage(), String.valueOf(ex.getCause()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE, "Search is unavailable for a moment; please try again shortly.");
         problem.setTitle("Search unavailable");
-        return problem;
+        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(problem);
     }
 }

@@ -1,9 +1,18 @@
 package io.roundup.search.query;
 
-/** Elasticsearch cannot answer right now; the reader may try again shortly. */
+import java.time.Duration;
+
+/** Elasticsearch cannot answer right now; the reader may try again after {@link #retryAfter()}. */
 class SearchUnavailable extends RuntimeException {
 
-    SearchUnavailable(String message, Throwable cause) {
+    private final Duration retryAfter;
+
+    SearchUnavailable(String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
+        this.retryAfter = retryAfter;
+    }
+
+    Duration retryAfter() {
+        return retryAfter;
     }
 }

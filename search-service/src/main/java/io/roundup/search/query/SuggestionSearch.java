@@ -1,8 +1,5 @@
 package io.roundup.search.query;
 
-import static io.roundup.search.query.SearchCalls.call;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionSuggestOption;
@@ -21,10 +18,10 @@ class SuggestionSearch {
     static final int MAX_SUGGESTIONS = 10;
     private static final String SUGGESTER = "reviews";
 
-    private final ElasticsearchClient client;
+    private final SearchCalls calls;
 
-    SuggestionSearch(ElasticsearchClient client) {
-        this.client = client;
+    SuggestionSearch(SearchCalls calls) {
+        this.calls = calls;
     }
 
     Suggestions suggest(String prefix) {
@@ -32,7 +29,7 @@ class SuggestionSearch {
             return new Suggestions(List.of());
         }
         SearchResponse<ReviewDocument> response =
-                call(() -> client.search(request(prefix.strip()), ReviewDocument.class));
+                calls.call(client -> client.search(request(prefix.strip()), ReviewDocument.class));
         Map<String, Suggestions.Suggestion> distinct = new LinkedHashMap<>();
         for (Suggestion<ReviewDocument> suggestion : response.suggest().getOrDefault(SUGGESTER, List.of())) {
             for (CompletionSuggestOption<ReviewDocument> option :

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -257,12 +258,15 @@ class SearchControllerTests {
     }
 
     @Test
-    void whenElasticsearchIsAwayTheAnswerIsA503Problem() throws Exception {
-        given(search.search(any())).willThrow(new SearchUnavailable("down", new java.io.IOException("refused")));
+    void whenElasticsearchIsAwayTheAnswerIsA503ProblemSayingWhenToRetry() throws Exception {
+        given(search.search(any()))
+                .willThrow(new SearchUnavailable(
+                        "down", new java.io.IOException("refused"), java.time.Duration.ofMillis(4500)));
 
         mvc.perform(get("/api/search").param("q", "x"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.detail").value("Search is unavailable for a moment; please try again shortly."));
     }
 

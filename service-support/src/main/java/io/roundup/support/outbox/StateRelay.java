@@ -74,6 +74,16 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
         this.work = new PeriodicWork("relay-" + collection, sweepInterval, this::relayPending);
     }
 
+    /** The collection whose documents this relay announces. */
+    public String collection() {
+        return collection;
+    }
+
+    /** How many documents are saved but not yet announced: the outbox backlog. */
+    public long pending() {
+        return mongo.count(Query.query(Criteria.where(PENDING).is(true)), collection);
+    }
+
     /** Asks for a pass now, without waiting for the sweep; cheap to call after every save. */
     public void announceSoon() {
         work.runSoon();
