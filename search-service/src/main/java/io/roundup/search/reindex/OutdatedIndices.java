@@ -40,7 +40,7 @@ public class OutdatedIndices implements ApplicationRunner {
         }
     }
 
-    /** Starts a reindex when an index is outdated; returns it. */
+    /** Starts a reindex when an index is outdated and none is under way on any copy; returns it. */
     public Optional<ReindexJob> reindexIfOutdated() {
         try {
             indices.ensureCreated();
@@ -53,12 +53,20 @@ public class OutdatedIndices implements ApplicationRunner {
             if (outdated.isEmpty()) {
                 return Optional.empty();
             }
-            ReindexJob job = reindexes.start();
-            log.info(
-                    "The index behind {} was created from another definition; reindex {} rebuilds it",
-                    outdated,
-                    job.id());
-            return Optional.of(job);
+            // Every copy makes this check as it starts: only one of them rebuilds, the others see its job.
+            Optional<ReindexJob> job = reindexes.startIfIdle();
+            if (job.isPresent()) {
+                log.info(
+                        "The index behind {} was created from another definition; reindex {} rebuilds it",
+                        outdated,
+                        job.get().id());
+            } else {
+                log.info(
+                        "The index behind {} was created from another definition; a reindex already under way on "
+                                + "another copy rebuilds it",
+                        outdated);
+            }
+            return job;
         } catch (IOException | RuntimeException ex) {
             log.warn(
                     "Could not check whether the search indices are current ({}); after an upgrade, "

@@ -68,6 +68,22 @@ public record ReindexJob(
                 null);
     }
 
+    /** This snapshot ended as failed, for {@code error}, now. */
+    ReindexJob failed(String error) {
+        return new ReindexJob(
+                id,
+                Status.FAILED,
+                null,
+                startedAt,
+                Instant.now(),
+                indices,
+                replayed,
+                skipped,
+                documents,
+                liveDocuments,
+                error);
+    }
+
     boolean isRunning() {
         return status == Status.RUNNING;
     }

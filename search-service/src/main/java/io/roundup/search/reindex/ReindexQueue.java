@@ -1,15 +1,16 @@
 package io.roundup.search.reindex;
 
-import jakarta.annotation.PreDestroy;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts reindexes ({@link ReindexRun}) on a worker thread of their own, one at a time per instance: while one runs, a
- * second request queues one more (started when the running one ends), so a change made now, such as new synonym
- * rules, is sure to be in an index built after it; further requests join that queued job ({@link ReindexJobs}).
+ * Starts reindexes ({@link ReindexRun}) on a worker thread of their own, one at a time across all copies of the
+ * service ({@link ReindexJobs}): while one runs anywhere, a second request queues one more (started when the running
+ * one ends, on the copy that ran it), so a change made now, such as new synonym rules, is sure to be in an index built
+ * after it; further requests join that queued job.
  */
 @Service
 public class ReindexQueue {
@@ -21,6 +22,7 @@ public class ReindexQueue {
         thread.setDaemon(true);
         return thread;
     });
+    private volatile boolean stopping;
 
     ReindexQueue(ReindexJobs jobs, ReindexRun reindex) {
         this.jobs = jobs;
@@ -36,19 +38,41 @@ public class ReindexQueue {
         return job;
     }
 
+    /** A new job when none runs or waits on any copy; empty when one is already under way. */
+    Optional<ReindexJob> startIfIdle() {
+        Optional<ReindexJob> job = jobs.requestIfIdle();
+        job.ifPresent(this::run);
+        return job;
+    }
+
     Optional<ReindexJob> job(String id) {
         return jobs.find(id);
+    }
+
+    /** Renews this copy's lease; runs a queued job that no copy runs ({@link ReindexLeaseKeeper}). */
+    void tick() {
+        jobs.tick().ifPresent(this::run);
     }
 
     private void run(ReindexJob job) {
         worker.execute(() -> {
             reindex.run(job);
-            jobs.ended(job).ifPresent(this::run);
+            if (stopping) {
+                jobs.release(job);
+            } else {
+                jobs.ended(job).ifPresent(this::run);
+            }
         });
     }
 
-    @PreDestroy
-    void stop() {
+    /** Interrupts a running job (it ends as failed) and lets go of its lease, so another copy takes the queue over. */
+    void shutdown() {
+        stopping = true;
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -64,6 +64,9 @@ class TopicReplay {
             List<TopicPartition> partitions = infos.stream()
                     .map(i -> new TopicPartition(topic, i.partition()))
                     .toList();
+            // assigned while their offsets are asked for: the consumer warns of every answer for a partition it
+            // does not hold
+            consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
             Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
             Set<TopicPartition> pending = new HashSet<>();

@@ -1,5 +1,6 @@
 package io.roundup.support.outbox;
 
+import com.mongodb.client.result.UpdateResult;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.events.EventType;
@@ -31,6 +32,11 @@ import org.springframework.messaging.support.MessageBuilder;
  * clears the flag only if the revision is still the one it sent; a crash in between leaves the flag set and the next
  * pass announces again. Consumers ignore revisions they already hold, so announcing twice is harmless. It needs no
  * multi-document transaction and no change stream.
+ *
+ * <p>Every copy of a service relays. Two copies announcing the same entity at once stay harmless because the last
+ * record of an entity on Kafka is always its stored revision: a relay whose conditional clear finds that a newer
+ * revision was saved meanwhile announces the stored state again right away, so an older revision that reached the
+ * broker after a newer one (sent by the other copy) is never the one compaction keeps.
  *
  * <p>{@link #announceSoon()} after a save keeps the usual latency to one Kafka round trip; the periodic sweep picks up
  * whatever a crash, a broker outage or another copy of the service left behind.
@@ -114,7 +120,39 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
         return announced;
     }
 
+    /**
+     * Announces {@code state}, and again the stored state for as long as a newer revision was saved meanwhile: the
+     * last record of an entity on Kafka must be its stored revision. Another copy's relay may have announced a newer
+     * revision (and cleared the flag) while this one was sending an older one, which then landed after it; consumers
+     * ignore the older one, but compaction keeps only the last record, so a replay would rebuild the older state.
+     */
     private boolean announce(T state) {
+        T current = state;
+        while (true) {
+            Sent sent = send(current);
+            if (sent != Sent.SUPERSEDED) {
+                return sent == Sent.CLEARED;
+            }
+            // Saved again since it was read: whatever another relay announced meanwhile, announce the stored state now.
+            T stored = mongo.findById(current.id(), type, collection);
+            if (stored == null || stored.revision() <= current.revision()) {
+                return true;
+            }
+            current = stored;
+        }
+    }
+
+    private enum Sent {
+        /** Kafka did not take it: the flag stays, the next pass retries. */
+        REFUSED,
+        /** Kafka has it, and it is still the stored revision: the flag is cleared. */
+        CLEARED,
+        /** Kafka has it, but a newer revision was saved meanwhile. */
+        SUPERSEDED
+    }
+
+    /** Sends one state and clears the flag if the stored revision is still the one sent. */
+    private Sent send(T state) {
         Object event = toEvent.apply(state);
         EventType type = EventType.of(event);
         Message<byte[]> message = MessageBuilder.withPayload(codec.write(event))
@@ -140,15 +178,15 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
                         type.ceType(),
                         state.id(),
                         state.revision());
-                return false;
+                return Sent.REFUSED;
             }
-            mongo.updateFirst(
+            UpdateResult cleared = mongo.updateFirst(
                     Query.query(
                             Criteria.where("_id").is(state.id()).and("revision").is(state.revision())),
                     new Update().set(PENDING, false).set(ANNOUNCED, state.revision()),
                     collection);
             log.info("Announced {} {} revision {}", type.ceType(), state.id(), state.revision());
-            return true;
+            return cleared.getMatchedCount() > 0 ? Sent.CLEARED : Sent.SUPERSEDED;
         } finally {
             MDC.remove("requestId");
         }
