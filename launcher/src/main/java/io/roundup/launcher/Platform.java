@@ -73,6 +73,7 @@ public final class Platform implements AutoCloseable {
             Ports.requireFree("article-service", ports.article());
             Ports.requireFree("product-service", ports.product());
             Ports.requireFree("search-service", ports.search());
+            Ports.requireFree("web", ports.web());
             Infrastructure started = Infrastructure.start(settings, progress);
             synchronized (this) {
                 if (!closed) {
@@ -113,6 +114,11 @@ public final class Platform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + settings.ports().gateway());
     }
 
+    /** The reader site as readers open it: the gateway's root. */
+    public URI siteUri() {
+        return URI.create("http://localhost:" + settings.ports().gateway() + "/");
+    }
+
     public PlatformSettings settings() {
         return settings;
     }
@@ -133,6 +139,7 @@ public final class Platform implements AutoCloseable {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("  %-16s %s", "gateway", gatewayUri() + "  (the public API)"));
+        lines.add(String.format("  %-16s %s", "site", siteUri() + "  (the reader site, through the gateway)"));
         for (ServiceProcess service : services) {
             if (!service.name().equals("gateway")) {
                 lines.add(String.format(
@@ -171,6 +178,9 @@ public final class Platform implements AutoCloseable {
         gateway.put("ROUNDUP_ARTICLE_URI", "http://127.0.0.1:" + ports.article());
         gateway.put("ROUNDUP_PRODUCT_URI", "http://127.0.0.1:" + ports.product());
         gateway.put("ROUNDUP_SEARCH_URI", "http://127.0.0.1:" + ports.search());
+        gateway.put("ROUNDUP_WEB_URI", "http://127.0.0.1:" + ports.web());
+        // the site reads the public API as any client does: through the gateway
+        Map<String, String> web = Map.of("ROUNDUP_API_URI", gatewayUri().toString());
         gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
         gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
         gateway.put(
@@ -180,11 +190,12 @@ public final class Platform implements AutoCloseable {
                         .resolve("jwt-signing-key.pem")
                         .toString());
 
-        progress.accept("Starting gateway, article-service, product-service and search-service …");
+        progress.accept("Starting gateway, article-service, product-service and search-service, and the site …");
         services.add(launch("gateway", ports.gateway(), gateway));
         services.add(launch("article-service", ports.article(), article));
         services.add(launch("product-service", ports.product(), product));
         services.add(launch("search-service", ports.search(), search));
+        services.add(launch("web", ports.web(), web));
 
         ExecutorService waiting = Executors.newFixedThreadPool(
                 services.size(),
