@@ -28,7 +28,8 @@ class SitemapController {
         this.links = links;
     }
 
-    @GetMapping(value = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
+    // whatever the client accepts: a crawler may ask for text/html first, the sitemap is XML all the same
+    @GetMapping("/sitemap.xml")
     ResponseEntity<String> sitemap(HttpServletRequest request) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -53,9 +54,9 @@ class SitemapController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
     }
 
-    @GetMapping(value = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
-    String robots(HttpServletRequest request) {
-        return """
+    @GetMapping("/robots.txt")
+    ResponseEntity<String> robots(HttpServletRequest request) {
+        String robots = """
                 User-agent: *
                 Disallow: /api/
                 Disallow: /editor
