@@ -64,6 +64,7 @@ class SitemapController {
 
                 Sitemap: %s
                 """.formatted(links.absolute(request, "/sitemap.xml"));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(robots);
     }
 
     private static void url(StringBuilder xml, String loc, String lastmod) {
