@@ -50,7 +50,20 @@ record SearchPage(
 
     record ProductLine(String name, String kind, String price) {}
 
-    record FacetGroup(String name, String label, List<FacetValue> values) {}
+    /** A facet's values: the most frequent (and every selected one) shown, the rest behind "more". */
+    record FacetGroup(String name, String label, List<FacetValue> values, List<FacetValue> more) {
+
+        static final int SHOWN = 8;
+
+        static FacetGroup of(String name, String label, List<FacetValue> all) {
+            List<FacetValue> shown = new ArrayList<>();
+            List<FacetValue> more = new ArrayList<>();
+            for (FacetValue value : all) {
+                (shown.size() < SHOWN || value.selected() ? shown : more).add(value);
+            }
+            return new FacetGroup(name, label, shown, more);
+        }
+    }
 
     record FacetValue(String label, long count, boolean selected, String href) {}
 
@@ -89,7 +102,7 @@ record SearchPage(
                 }
             }
             if (!values.isEmpty()) {
-                facets.add(new FacetGroup(facet, FACET_LABELS.get(facet), values));
+                facets.add(FacetGroup.of(facet, FACET_LABELS.get(facet), values));
             }
         }
         List<Chip> chips = new ArrayList<>();
