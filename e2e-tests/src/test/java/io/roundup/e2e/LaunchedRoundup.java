@@ -50,7 +50,7 @@ final class LaunchedRoundup {
 
     /** What the launcher runs from the checkout: its jar and libraries, and each service's jar. */
     private static final List<String> MODULES =
-            List.of("launcher", "gateway", "article-service", "product-service", "search-service");
+            List.of("launcher", "gateway", "article-service", "product-service", "search-service", "web");
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
@@ -127,7 +127,8 @@ final class LaunchedRoundup {
         populate(checkout, projectDir);
 
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String part : List.of("GATEWAY", "ARTICLE", "PRODUCT", "SEARCH", "KAFKA", "ELASTICSEARCH", "MONGODB")) {
+        for (String part :
+                List.of("GATEWAY", "ARTICLE", "PRODUCT", "SEARCH", "KAFKA", "ELASTICSEARCH", "MONGODB", "WEB")) {
             ports.put(part, freePort());
         }
         List<String> command = new ArrayList<>();
@@ -145,6 +146,8 @@ final class LaunchedRoundup {
         env.put("ROUNDUP_EDITOR_PASSWORD", editorPassword);
         env.remove("ROUNDUP_ADMIN_PASSWORD");
         ports.forEach((part, port) -> env.put("ROUNDUP_" + part + "_PORT", Integer.toString(port)));
+        // the site's pages hold four results, so that the six demo roundups span pages ("more results")
+        env.put("ROUNDUP_WEB_PAGE_SIZE", "4");
         env.putAll(settings);
 
         Process process = builder.start();

@@ -118,6 +118,11 @@ public final class Platform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + settings.ports().gateway());
     }
 
+    /** The reader site as readers open it: the gateway's root. */
+    public URI siteUri() {
+        return URI.create("http://localhost:" + settings.ports().gateway() + "/");
+    }
+
     public PlatformSettings settings() {
         return settings;
     }
@@ -138,6 +143,7 @@ public final class Platform implements AutoCloseable {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("  %-16s %s", "gateway", gatewayUri() + "  (the public API)"));
+        lines.add(String.format("  %-16s %s", "site", siteUri() + "  (the reader site, through the gateway)"));
         for (ServiceProcess service : services) {
             if (!service.name().equals("gateway")) {
                 lines.add(String.format(
@@ -177,6 +183,9 @@ public final class Platform implements AutoCloseable {
         gateway.put("ROUNDUP_ARTICLE_INSTANCES", instances("article-service"));
         gateway.put("ROUNDUP_PRODUCT_INSTANCES", instances("product-service"));
         gateway.put("ROUNDUP_SEARCH_INSTANCES", instances("search-service"));
+        gateway.put("ROUNDUP_WEB_URI", "http://127.0.0.1:" + settings.ports().web());
+        // the site reads the public API as any client does: through the gateway
+        Map<String, String> web = Map.of("ROUNDUP_API_URI", gatewayUri().toString());
         gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
         gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
         gateway.put(
@@ -186,7 +195,16 @@ public final class Platform implements AutoCloseable {
                         .resolve("jwt-signing-key.pem")
                         .toString());
         Map<String, Map<String, String>> envs = Map.of(
-                "gateway", gateway, "article-service", article, "product-service", product, "search-service", search);
+                "gateway",
+                gateway,
+                "article-service",
+                article,
+                "product-service",
+                product,
+                "search-service",
+                search,
+                "web",
+                web);
 
         // The first copy of each service, then the others once those are ready: seven JVMs starting at once on a
         // small machine each take so long that one may run out of its start-up time; in two waves each wave is quick.
@@ -260,7 +278,7 @@ public final class Platform implements AutoCloseable {
                 copy.name(), jar, copy.port(), env, jvm, settings.dataDir().resolve("logs"));
     }
 
-    /** The gateway, then every copy of each service: copy k of a service listens on its port + 100 * (k - 1). */
+    /** The gateway, every copy of each service, then the reader site: copy k of a service listens on its port + 100 * (k - 1). */
     List<Copy> copies() {
         List<Copy> copies = new ArrayList<>();
         copies.add(new Copy("gateway", "gateway", settings.ports().gateway()));
@@ -270,6 +288,7 @@ public final class Platform implements AutoCloseable {
                 copies.add(new Copy(service, LaunchOptions.copyName(service, k), LaunchOptions.copyPort(first, k)));
             }
         }
+        copies.add(new Copy("web", "web", settings.ports().web()));
         return copies;
     }
 
@@ -289,7 +308,7 @@ public final class Platform implements AutoCloseable {
             int n = settings.launch().copiesOf(service);
             parts.add(n == 1 ? service : service + " (" + n + " copies)");
         }
-        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast() + ", and the site";
     }
 
     /**

@@ -37,7 +37,8 @@ public record PlatformSettings(
                 port(env, "ROUNDUP_SEARCH_PORT", 8083),
                 port(env, "ROUNDUP_KAFKA_PORT", 9092),
                 port(env, "ROUNDUP_ELASTICSEARCH_PORT", 9200),
-                port(env, "ROUNDUP_MONGODB_PORT", 27017));
+                port(env, "ROUNDUP_MONGODB_PORT", 27017),
+                port(env, "ROUNDUP_WEB_PORT", 8084));
         String editor = env.getOrDefault("ROUNDUP_EDITOR_PASSWORD", "");
         String admin = env.getOrDefault("ROUNDUP_ADMIN_PASSWORD", "");
         List<String> generated = new ArrayList<>();
@@ -102,9 +103,9 @@ public record PlatformSettings(
         return password.toString();
     }
 
-    /** The loopback port of every part of the platform. */
+    /** The loopback port of every part of the platform; {@code web} is the reader site's, behind the gateway. */
     public record PlatformPorts(
-            int gateway, int article, int product, int search, int kafka, int elasticsearch, int mongodb) {
+            int gateway, int article, int product, int search, int kafka, int elasticsearch, int mongodb, int web) {
 
         /** The port of the first copy of a service ({@link LaunchOptions#copyPort} gives the others). */
         public int of(String service) {
@@ -113,6 +114,7 @@ public record PlatformSettings(
                 case "article-service" -> article;
                 case "product-service" -> product;
                 case "search-service" -> search;
+                case "web" -> web;
                 default -> throw new IllegalArgumentException("no port for " + service);
             };
         }

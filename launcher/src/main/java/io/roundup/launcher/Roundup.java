@@ -100,6 +100,7 @@ public final class Roundup {
             }
         }
         System.out.println();
+        System.out.println("Site: " + platform.siteUri());
         System.out.println("Try: curl -s '" + platform.gatewayUri() + "/api/search?q=headphones'");
         System.out.println("Press Ctrl-C to stop.");
 

@@ -90,24 +90,29 @@ final class ReviewDocuments {
     }
 
     /**
-     * Completion inputs: the title, the title from each later word on (so "earb" finds "The best wireless earbuds"),
-     * and the product names.
+     * Completion inputs: the title and each product name, each also from every later word on, so that "earb" finds
+     * "The best wireless earbuds" and a model typed without its brand ("xm5" for "Sonic XM5") finds its product.
      */
     static Suggest suggestions(String title, List<ProductSummary> products) {
         Set<String> inputs = new LinkedHashSet<>();
-        if (title != null && !title.isBlank()) {
-            String[] words = title.trim().split("\\s+");
-            for (int i = 0; i < words.length; i++) {
-                inputs.add(String.join(" ", List.of(words).subList(i, words.length)));
-            }
-        }
+        addFromEachWord(inputs, title);
         orEmpty(products).stream()
                 .map(ProductSummary::name)
                 .filter(n -> n != null && !n.isBlank())
-                .forEach(inputs::add);
+                .forEach(name -> addFromEachWord(inputs, name));
         return inputs.isEmpty()
                 ? null
                 : new Suggest(inputs.stream().limit(MAX_SUGGEST_INPUTS).toList());
+    }
+
+    private static void addFromEachWord(Set<String> inputs, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        String[] words = text.trim().split("\\s+");
+        for (int i = 0; i < words.length; i++) {
+            inputs.add(String.join(" ", List.of(words).subList(i, words.length)));
+        }
     }
 
     static ProductDocument product(ProductChanged event) {

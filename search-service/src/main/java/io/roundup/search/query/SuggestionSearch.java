@@ -69,13 +69,18 @@ class SuggestionSearch {
     }
 
     /**
-     * What the reader sees: the product's name when the prefix completed one (it leads to the review that ranks it),
-     * else the review's title (also when the prefix matched a later word of it).
+     * What the reader sees: the product's whole name when the prefix completed one or a later word of one (it leads
+     * to the review that ranks it), else the review's title (also when the prefix matched a later word of it).
      */
     private static String suggestionText(ReviewDocument review, String completed) {
-        if (review.products() != null) {
+        String tail = completed == null ? "" : completed.toLowerCase(java.util.Locale.ROOT);
+        if (review.products() != null && !tail.isEmpty()) {
             for (ReviewDocument.ProductSummary product : review.products()) {
-                if (product.name() != null && product.name().equalsIgnoreCase(completed)) {
+                if (product.name() != null
+                        && product.name()
+                                .strip()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .endsWith(tail)) {
                     return product.name();
                 }
             }

@@ -77,7 +77,9 @@ class ReviewDocumentsTests {
                         "for Late-Night Mixing",
                         "Late-Night Mixing",
                         "Mixing",
-                        "Northwind Studio Monitor");
+                        "Northwind Studio Monitor",
+                        "Studio Monitor",
+                        "Monitor");
     }
 
     @Test
