@@ -78,6 +78,7 @@ class LaunchOptionsTests {
                         new Platform.Copy("product-service", "product-service", 8082),
                         new Platform.Copy("search-service", "search-service", 8083),
                         new Platform.Copy("search-service", "search-service-2", 8183),
-                        new Platform.Copy("search-service", "search-service-3", 8283));
+                        new Platform.Copy("search-service", "search-service-3", 8283),
+                        new Platform.Copy("web", "web", 8084));
     }
 }
