@@ -92,7 +92,13 @@ final class LaunchedRoundup {
 
     /** Starts the launcher and waits until it says the platform is up; fails with its console when it does not. */
     static LaunchedRoundup start(Path projectDir, String editorPassword) throws IOException {
-        LaunchedRoundup roundup = launch(projectDir, editorPassword);
+        return start(projectDir, editorPassword, Map.of());
+    }
+
+    /** As {@link #start(Path, String)}, with settings of the platform's own in its environment (benchmarks use it). */
+    static LaunchedRoundup start(Path projectDir, String editorPassword, Map<String, String> environment)
+            throws IOException {
+        LaunchedRoundup roundup = launch(projectDir, editorPassword, environment);
         try {
             roundup.awaitConsole("Roundup is up", START_TIMEOUT);
         } catch (IllegalStateException ex) {
@@ -105,6 +111,11 @@ final class LaunchedRoundup {
 
     /** Runs {@code ./roundup up} in a fresh checkout and returns at once, for tests that stop it while it starts. */
     static LaunchedRoundup launch(Path projectDir, String editorPassword) throws IOException {
+        return launch(projectDir, editorPassword, Map.of());
+    }
+
+    private static LaunchedRoundup launch(Path projectDir, String editorPassword, Map<String, String> environment)
+            throws IOException {
         Path home = Files.createTempDirectory("roundup-home-");
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         Path checkout = Files.createDirectory(home.resolve("roundup"));
@@ -128,6 +139,7 @@ final class LaunchedRoundup {
         env.put("ROUNDUP_EDITOR_PASSWORD", editorPassword);
         env.remove("ROUNDUP_ADMIN_PASSWORD");
         ports.forEach((part, port) -> env.put("ROUNDUP_" + part + "_PORT", Integer.toString(port)));
+        env.putAll(environment);
 
         Process process = builder.start();
         LaunchedRoundup roundup = new LaunchedRoundup(
@@ -195,6 +207,11 @@ final class LaunchedRoundup {
     /** Elasticsearch as the launcher was told to bind it, for benchmarks that compare the gateway with it. */
     URI elasticsearchUri() {
         return URI.create("http://127.0.0.1:" + ports.get("ELASTICSEARCH"));
+    }
+
+    /** The Kafka broker as the launcher was told to bind it, for benchmarks that write events straight onto it. */
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.get("KAFKA");
     }
 
     String editorPassword() {
