@@ -92,10 +92,11 @@ final class CorpusGenerator {
             });
         }
 
-        // per subject: a deck of its products, each a few times, the first tenth (the well-known ones) more
+        // per subject: a deck of its products, each a few times, the first tenth (the well-known ones) more; a little
+        // shorter than the roundups' slots, so that dealing wraps round and every product is ranked at least once
         List<List<Integer>> decks = new ArrayList<>();
         for (int s = 0; s < subjects.size(); s++) {
-            int pool = Math.max(6, (int) Math.round(slots[s] / 2.6));
+            int pool = Math.max(6, (int) Math.round(slots[s] / 2.7));
             int first = products.size();
             Set<String> names = new HashSet<>();
             for (int p = 0; p < pool; p++) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * {@code {X}} a rival in the same roundup, {@code {S}} the subject ("espresso grinders"), {@code {F}} a feature,
  * {@code {C}} a use, {@code {G}}/{@code {B}} a praise/fault word, {@code {A}} an adverb, {@code {D}} a duration,
  * {@code {N}} a noun, {@code {V}} a verb, {@code {K}} a small number, {@code {Q}} a measurement, {@code {T}} a place,
- * {@code {H}} a tester's name.
+ * {@code {H}} a tester's name, {@code {R}} a coined name from the long tail ({@link Vocabulary#LEXICON}).
  */
 final class Prose {
 
@@ -131,6 +131,18 @@ final class Prose {
 
     private static final Pattern A_BEFORE_VOWEL = Pattern.compile("\\b([Aa]) ([aeiou])");
 
+    /** Asides that name something in passing: where coined names enter the text. */
+    private static final List<String> ASIDES = List.of(
+            ", as {H} from {R} pointed out",
+            " (the {R} edition is no different)",
+            ", unlike the old {R} we tested last year",
+            ", much as {R} promised",
+            " on the {R} test track",
+            ", according to our {R} notes",
+            " next to the {R} and the {R}");
+
+    private static final Zipf<String> LEXICON = new Zipf<>(Vocabulary.LEXICON);
+
     private final Zipf<String> praise = new Zipf<>(PRAISE);
     private final Zipf<String> faults = new Zipf<>(FAULTS);
     private final Zipf<String> adverbs = new Zipf<>(ADVERBS);
@@ -230,6 +242,20 @@ final class Prose {
                 out.append(c);
             }
         }
+        if (random.nextInt(10) < 3 && out.length() > 1 && out.charAt(out.length() - 1) == '.') {
+            out.setLength(out.length() - 1);
+            String aside = ASIDES.get(random.nextInt(ASIDES.size()));
+            for (int i = 0; i < aside.length(); i++) {
+                char c = aside.charAt(i);
+                if (c == '{' && i + 2 < aside.length() && aside.charAt(i + 2) == '}') {
+                    out.append(slot(aside.charAt(i + 1), scene, random));
+                    i += 2;
+                } else {
+                    out.append(c);
+                }
+            }
+            out.append('.');
+        }
         String text = A_BEFORE_VOWEL.matcher(out).replaceAll("$1n $2");
         return text.startsWith("*") ? "*" + capitalise(text.substring(1)) : capitalise(text);
     }
@@ -256,6 +282,7 @@ final class Prose {
             case 'K' -> Integer.toString(2 + random.nextInt(9));
             case 'Q' -> Integer.toString(10 + random.nextInt(1990));
             case 'T' -> Vocabulary.PLACES.get(random.nextInt(Vocabulary.PLACES.size()));
+            case 'R' -> LEXICON.pick(random);
             case 'H' -> Vocabulary.FIRST_NAMES.get(random.nextInt(Vocabulary.FIRST_NAMES.size()));
             default -> "{" + slot + "}";
         };

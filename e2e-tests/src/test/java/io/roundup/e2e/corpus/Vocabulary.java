@@ -1,7 +1,10 @@
 package io.roundup.e2e.corpus;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The words the generated site is written in, in the demo's register: subjects (most popular first), the people, brands,
@@ -492,4 +495,24 @@ final class Vocabulary {
             "redeems",
             "spoils",
             "complicates");
+
+    /**
+     * Coined proper names (models, places, people a review mentions in passing), two to four syllables, in a fixed
+     * order: drawn with Zipf odds, a few recur often and most rarely, so the number of distinct words keeps growing
+     * with the corpus as a real site's does, instead of stopping at the size of the word lists above.
+     */
+    static final List<String> LEXICON = lexicon(200_000);
+
+    private static List<String> lexicon(int size) {
+        SplittableRandom random = new SplittableRandom(7);
+        Set<String> words = new LinkedHashSet<>();
+        while (words.size() < size) {
+            StringBuilder word = new StringBuilder();
+            for (int i = 2 + random.nextInt(3); i > 0; i--) {
+                word.append(SYLLABLES.get(random.nextInt(SYLLABLES.size())));
+            }
+            words.add(Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return List.copyOf(words);
+    }
 }
