@@ -86,7 +86,8 @@ class SearchThroughputBenchmark {
             .map(String::strip)
             .map(Integer::valueOf)
             .toList();
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** A request not answered by then counts as an error (and fails the comparison of answers before the runs). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.timeout-seconds", 30));
 
     private static final String ADMIN_PASSWORD = "bench-admin-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
