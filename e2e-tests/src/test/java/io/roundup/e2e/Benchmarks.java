@@ -22,10 +22,15 @@ final class Benchmarks {
     private Benchmarks() {}
 
     static LaunchedRoundup startPlatform() throws IOException {
+        return startPlatform(Map.of());
+    }
+
+    /** The platform with settings of its own in its environment, e.g. the gateway's rate limits off. */
+    static LaunchedRoundup startPlatform(Map<String, String> environment) throws IOException {
         Path projectDir = Path.of(System.getProperty("roundup.project-dir", ".."))
                 .toAbsolutePath()
                 .normalize();
-        LaunchedRoundup roundup = LaunchedRoundup.start(projectDir, "bench-" + UUID.randomUUID());
+        LaunchedRoundup roundup = LaunchedRoundup.start(projectDir, "bench-" + UUID.randomUUID(), environment);
         System.out.printf(
                 "[bench] ./roundup up: platform up in %.1f s%n",
                 roundup.startedIn().toMillis() / 1e3);

@@ -95,6 +95,12 @@ final class LaunchedRoundup {
         return start(projectDir, editorPassword, List.of(), Map.of(), START_TIMEOUT);
     }
 
+    /** As {@link #start(Path, String)}, with settings of the platform's own in its environment (benchmarks use it). */
+    static LaunchedRoundup start(Path projectDir, String editorPassword, Map<String, String> environment)
+            throws IOException {
+        return start(projectDir, editorPassword, List.of(), environment, START_TIMEOUT);
+    }
+
     /**
      * The same with arguments after {@code ./roundup up} (such as {@code --scale search-service=2}), settings in its
      * environment and a start-up time of its own; a platform of its own, on other ports and with its own data.
@@ -213,7 +219,7 @@ final class LaunchedRoundup {
         return URI.create("http://127.0.0.1:" + ports.get("GATEWAY"));
     }
 
-    /** Kafka's bootstrap address, for tests that look at consumer groups. */
+    /** Kafka's bootstrap address, for tests that look at consumer groups and benchmarks that write events onto it. */
     String kafkaBootstrapServers() {
         return "127.0.0.1:" + ports.get("KAFKA");
     }

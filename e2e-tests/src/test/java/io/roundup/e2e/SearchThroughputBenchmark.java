@@ -3,23 +3,35 @@ package io.roundup.e2e;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import io.roundup.e2e.corpus.Corpus;
+import io.roundup.e2e.corpus.QueryMix;
+import io.roundup.e2e.corpus.QueryMix.Query;
+import io.roundup.events.Topics;
+import io.roundup.search.query.ReaderSearchRequests;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,16 +39,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What search costs readers: a fixed list of reader queries over the demo content, sent in a closed loop by N clients
- * for a fixed time after a warm-up, once through the gateway ({@code GET /api/search?q=…}) and once straight to
- * Elasticsearch with the body search-service sends (see {@link #directElasticsearchQuery}). The difference between
- * the two is what the gateway and search-service add. A measurement, not a test: it runs only with
- * {@code -Pbenchmarks}.
+ * What search costs readers, and how it grows with the site: a generated corpus of {@code -Dbenchmark.roundups}
+ * roundups (1,000 by default; 0 for the demo content alone) is loaded, then a seeded mix of reader queries drawn from
+ * its vocabulary is sent in a closed loop by N clients for a fixed time after a warm-up, once through the gateway
+ * ({@code GET /api/search?…}) and once straight to Elasticsearch with the very request search-service builds for it
+ * ({@link ReaderSearchRequests}, serialised by the Elasticsearch client's own JSON mapper). The difference between the
+ * two is what the gateway and search-service add. A measurement, not a test: it runs only with {@code -Pbenchmarks}.
  */
 class SearchThroughputBenchmark {
 
-    /** What readers type for the demo roundups, with two typos. */
-    static final List<String> QUERIES = List.of(
+    /** What readers type for the demo roundups, with two typos: the mix when no corpus is loaded. */
+    static final List<String> DEMO_QUERIES = List.of(
             "noise cancelling",
             "noise cancelling headphones",
             "headphones travel",
@@ -58,6 +71,14 @@ class SearchThroughputBenchmark {
             "headphnes",
             "expresso");
 
+    static final int ROUNDUPS = Integer.getInteger("benchmark.roundups", 1_000);
+    static final long SEED = Long.getLong("benchmark.seed", 42);
+    static final int QUERY_COUNT = Integer.getInteger("benchmark.queries", 200);
+    /** {@code api} publishes through the gateway; {@code events} writes onto the topics (see {@link CorpusOnTopics}). */
+    static final String LOAD = System.getProperty("benchmark.load", ROUNDUPS <= 1_000 ? "api" : "events");
+    /** After loading, also rebuild the index by a reindex (the replay of the topics) and time it. */
+    static final boolean REINDEX = Boolean.getBoolean("benchmark.reindex");
+
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 5));
     static final Duration MEASURED = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
     static final List<Integer> CLIENTS = Arrays.stream(
@@ -65,11 +86,12 @@ class SearchThroughputBenchmark {
             .map(String::strip)
             .map(Integer::valueOf)
             .toList();
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    /** The page size search-service asks Elasticsearch for: the API's default of 10, plus one to see a next page. */
-    static final int ES_PAGE = 11;
+    /** A request not answered by then counts as an error (and fails the comparison of answers before the runs). */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.timeout-seconds", 30));
 
+    private static final String ADMIN_PASSWORD = "bench-admin-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Jackson3JsonpMapper ELASTICSEARCH_JSON = new Jackson3JsonpMapper();
     /** For the checks around the measured runs; each run has a client of its own. */
     private static final HttpClient CHECKS =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -78,7 +100,9 @@ class SearchThroughputBenchmark {
 
     @BeforeAll
     static void startPlatform() throws IOException {
-        roundup = Benchmarks.startPlatform();
+        // The benchmark is one client sending hundreds of requests a second: the per-address budgets would refuse it.
+        roundup = Benchmarks.startPlatform(
+                Map.of("ROUNDUP_RATELIMIT_ENABLED", "false", "ROUNDUP_ADMIN_PASSWORD", ADMIN_PASSWORD));
     }
 
     @AfterAll
@@ -88,13 +112,26 @@ class SearchThroughputBenchmark {
 
     @Test
     void searchThroughput() throws InterruptedException {
+        Map<String, Object> results = new LinkedHashMap<>();
+        long demo = awaitSearchable(6, Duration.ofSeconds(60));
+        List<Query> queries;
+        if (ROUNDUPS > 0) {
+            Corpus corpus = Corpus.generate(SEED, ROUNDUPS);
+            results.put("corpus", load(corpus, demo));
+            queries = QueryMix.of(corpus, QUERY_COUNT, SEED);
+        } else {
+            queries = DEMO_QUERIES.stream()
+                    .map(text -> new Query("demo", text, Map.of()))
+                    .toList();
+        }
+        results.put("index", indexStats());
+
         List<HttpRequest> viaGateway =
-                QUERIES.stream().map(SearchThroughputBenchmark::gatewayRequest).toList();
-        List<HttpRequest> direct = QUERIES.stream()
+                queries.stream().map(SearchThroughputBenchmark::gatewayRequest).toList();
+        List<HttpRequest> direct = queries.stream()
                 .map(SearchThroughputBenchmark::elasticsearchRequest)
                 .toList();
-        awaitDemoContentSearchable();
-        List<Map<String, Object>> comparison = compareAnswers(viaGateway, direct);
+        List<Map<String, Object>> comparison = compareAnswers(queries, viaGateway, direct);
 
         List<Run> runs = new ArrayList<>();
         for (int clients : CLIENTS) {
@@ -102,15 +139,121 @@ class SearchThroughputBenchmark {
             runs.add(run("elasticsearch", direct, clients));
         }
 
+        String table = table(queries.size(), runs);
+        System.out.printf("%n[bench] SearchThroughputBenchmark%n%s%n", table);
+
+        results.put("roundups", ROUNDUPS);
+        results.put("seed", SEED);
+        results.put("queries", queries);
+        results.put("warmUpSeconds", WARM_UP.toSeconds());
+        results.put("measuredSeconds", MEASURED.toSeconds());
+        results.put("runs", runs);
+        results.put("markdown", table);
+        results.put("answersCompared", comparison);
+        results.put("elasticsearchBodyExample", JSON.readTree(body(queries.getFirst())));
+        Benchmarks.write("search-throughput-" + ROUNDUPS, results);
+    }
+
+    /** Loads the corpus by the chosen path and waits until search finds every roundup; answers what it took. */
+    private static Map<String, Object> load(Corpus corpus, long before) throws InterruptedException {
+        Map<String, Object> loaded = new LinkedHashMap<>();
+        loaded.put("roundups", corpus.size());
+        loaded.put("products", corpus.products().size());
+        loaded.put("authors", corpus.authors().size());
+        loaded.put("path", LOAD);
         System.out.printf(
-                "%n[bench] SearchThroughputBenchmark: %d queries, %d s measured after %d s warm-up, closed loop%n",
-                QUERIES.size(), MEASURED.toSeconds(), WARM_UP.toSeconds());
-        System.out.printf(
-                "  %-14s %7s %9s %9s %8s %8s %8s %7s%n",
-                "target", "clients", "requests", "req/s", "p50 ms", "p90 ms", "p99 ms", "errors");
+                "[bench] corpus: %d roundups, %d products, %d authors (seed %d), loading through %s%n",
+                corpus.size(), corpus.products().size(), corpus.authors().size(), SEED, LOAD);
+        long started = System.nanoTime();
+        switch (LOAD) {
+            case "api" -> {
+                CorpusThroughApi api = new CorpusThroughApi(roundup.gatewayUri(), 4);
+                api.signIn("editor", roundup.editorPassword());
+                List<String> productIds = api.createProducts(corpus);
+                loaded.put("productsSeconds", seconds(started));
+                api.publishRoundups(corpus, productIds);
+            }
+            case "events" -> {
+                CorpusOnTopics topics = new CorpusOnTopics(roundup.kafkaBootstrapServers());
+                Map<String, Set<String>> headers = topics.headerNames(Topics.PRODUCTS);
+                loaded.put("headerNames", headers);
+                if (!headers.get("service").containsAll(headers.get("corpus"))) {
+                    System.out.println("[bench] WARNING: the corpus's headers are not the services': "
+                            + CorpusOnTopics.describe(headers));
+                }
+                long indexedProducts = count("products");
+                topics.writeProducts(corpus);
+                // products first, as a replay reads them: each review is then indexed with its products at once
+                await("the corpus's products indexed")
+                        .atMost(Duration.ofMinutes(10))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(
+                                () -> count("products"),
+                                greaterThanOrEqualTo(
+                                        indexedProducts + corpus.products().size()));
+                loaded.put("productsSeconds", seconds(started));
+                topics.writeRoundups(corpus);
+                loaded.put("writtenSeconds", seconds(started));
+            }
+            default -> throw new IllegalArgumentException("benchmark.load is api or events, not " + LOAD);
+        }
+        loaded.put("sentSeconds", seconds(started));
+        Duration patience = Duration.ofSeconds(Math.max(300, corpus.size() / 20L));
+        awaitSearchable(before + corpus.size(), patience);
+        double total = seconds(started);
+        loaded.put("searchableSeconds", total);
+        loaded.put("roundupsPerSecond", Math.round(corpus.size() / total * 10) / 10.0);
+        System.out.printf("[bench] corpus searchable after %.1f s (%s)%n", total, loaded);
+        if (REINDEX) {
+            loaded.put("reindexSeconds", reindex(before + corpus.size()));
+        }
+        return loaded;
+    }
+
+    /** A reindex as an operator starts it; answers the seconds until its job says it is done. */
+    private static double reindex(long expected) {
+        Gateway gateway = new Gateway(roundup.gatewayUri());
+        String token = gateway.token("admin", ADMIN_PASSWORD);
+        long started = System.nanoTime();
+        Gateway.Response job = gateway.post("/api/search/reindex", token, Map.of());
+        if (job.status() != 202) {
+            throw new AssertionError("reindex refused: " + job);
+        }
+        String location = job.location();
+        await("the reindex done")
+                .atMost(Duration.ofHours(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    JsonNode state = gateway.get(location, token).json();
+                    String status = state.path("status").asString("").toUpperCase(Locale.ROOT);
+                    if (status.equals("FAILED")) {
+                        throw new AssertionError("reindex failed: " + state);
+                    }
+                    return status.equals("DONE") || status.equals("SUCCEEDED") || status.equals("COMPLETED");
+                });
+        double took = seconds(started);
+        awaitSearchable(expected, Duration.ofMinutes(5));
+        System.out.printf("[bench] reindex of %d roundups done in %.1f s%n", expected, took);
+        return took;
+    }
+
+    /** The markdown table the docs take: one row per target and client count, and what the gateway adds. */
+    static String table(int queries, List<Run> runs) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(
+                Locale.ROOT,
+                "%s roundups, %d queries, %d s measured after %d s warm-up, closed loop; load average before: %s%n%n",
+                ROUNDUPS == 0 ? "demo (6)" : String.format(Locale.ROOT, "%,d", ROUNDUPS),
+                queries,
+                MEASURED.toSeconds(),
+                WARM_UP.toSeconds(),
+                runs.isEmpty() ? "?" : runs.getFirst().loadBefore()));
+        out.append("| target | clients | requests | req/s | p50 ms | p90 ms | p99 ms | errors |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Run run : runs) {
-            System.out.printf(
-                    "  %-14s %7d %9d %9.1f %8.1f %8.1f %8.1f %7d%n",
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %d |%n",
                     run.target(),
                     run.clients(),
                     run.latency().count(),
@@ -118,240 +261,42 @@ class SearchThroughputBenchmark {
                     run.latency().p50Ms(),
                     run.latency().p90Ms(),
                     run.latency().p99Ms(),
-                    run.errors());
+                    run.errors()));
         }
-        System.out.println();
-
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("queries", QUERIES);
-        results.put("warmUpSeconds", WARM_UP.toSeconds());
-        results.put("measuredSeconds", MEASURED.toSeconds());
-        results.put("runs", runs);
-        results.put("answersCompared", comparison);
-        results.put("elasticsearchBodyExample", directElasticsearchQuery(QUERIES.getFirst()));
-        Benchmarks.write("search-throughput", results);
+        out.append("\n| clients | gateway p50 / Elasticsearch p50 | gateway p99 / Elasticsearch p99 |\n");
+        out.append("| ---: | ---: | ---: |\n");
+        for (int clients : runs.stream().map(Run::clients).distinct().toList()) {
+            Run gateway = runs.stream()
+                    .filter(r -> r.clients() == clients && r.target().equals("gateway"))
+                    .findFirst()
+                    .orElse(null);
+            Run direct = runs.stream()
+                    .filter(r -> r.clients() == clients && r.target().equals("elasticsearch"))
+                    .findFirst()
+                    .orElse(null);
+            if (gateway != null && direct != null) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %.2f | %.2f |%n",
+                        clients,
+                        gateway.latency().p50Ms() / direct.latency().p50Ms(),
+                        gateway.latency().p99Ms() / direct.latency().p99Ms()));
+            }
+        }
+        return out.toString();
     }
 
     /**
-     * The body search-service sends Elasticsearch for {@code GET /api/search?q=<text>} (no filters, relevance order,
-     * first page of ten), rebuilt from search-service's {@code ReviewSearch} ({@code search}, {@code mainQuery},
-     * {@code facetAggregation}, {@code priceAggregation}, {@code highlight}) as it stands in this session: the
-     * published filter; every word (most, past two) must match {@code all_text}, typo-tolerant on the synonym-free
-     * {@code prose} analyzer or as written with synonyms; should clauses for fuzzy and synonym best_fields and for the
-     * phrase, over the same fields and boosts; the four term facets and the price bands; the highlight with its own
-     * query (the words as written, or one edit away). When
-     * {@code ReviewSearch} changes, change this to match: the benchmark prints the queries where the two answers differ.
+     * @param loadBefore the machine's load averages (1, 5, 15 minutes) as the run started
      */
-    static Map<String, Object> directElasticsearchQuery(String text) {
-        List<String> textFields = List.of(
-                "title^3",
-                "products.name^3",
-                "summary^2",
-                "entries.heading^2",
-                "intro",
-                "entries.body",
-                "entries.features.name",
-                "entries.features.description",
-                "sections.heading",
-                "sections.body",
-                "author.text");
-        List<String> phraseFields =
-                List.of("title^3", "summary^2", "intro", "entries.heading", "entries.body", "sections.body");
-        String exactAnalyzer = "prose";
-        String mostWords = "2<-25%";
-        Map<String, Object> noFacetFilter = object("bool", object());
-
-        Map<String, Object> everyWord = object(
-                "bool",
-                object(
-                        "should",
-                        List.of(
-                                object(
-                                        "match",
-                                        object(
-                                                "all_text",
-                                                object(
-                                                        "query",
-                                                        text,
-                                                        "analyzer",
-                                                        exactAnalyzer,
-                                                        "fuzziness",
-                                                        "AUTO",
-                                                        "prefix_length",
-                                                        1,
-                                                        "minimum_should_match",
-                                                        mostWords))),
-                                object(
-                                        "match",
-                                        object("all_text", object("query", text, "minimum_should_match", mostWords)))),
-                        "minimum_should_match",
-                        "1"));
-        Map<String, Object> query = object(
-                "bool",
-                object(
-                        "filter", List.of(object("term", object("status", "PUBLISHED"))),
-                        "must", List.of(everyWord),
-                        "should",
-                                List.of(
-                                        object(
-                                                "multi_match",
-                                                object(
-                                                        "query",
-                                                        text,
-                                                        "fields",
-                                                        textFields,
-                                                        "type",
-                                                        "best_fields",
-                                                        "analyzer",
-                                                        exactAnalyzer,
-                                                        "fuzziness",
-                                                        "AUTO",
-                                                        "prefix_length",
-                                                        1,
-                                                        "tie_breaker",
-                                                        0.3)),
-                                        object(
-                                                "multi_match",
-                                                object(
-                                                        "query",
-                                                        text,
-                                                        "fields",
-                                                        textFields,
-                                                        "type",
-                                                        "best_fields",
-                                                        "tie_breaker",
-                                                        0.3)),
-                                        object(
-                                                "multi_match",
-                                                object(
-                                                        "query",
-                                                        text,
-                                                        "fields",
-                                                        phraseFields,
-                                                        "type",
-                                                        "phrase",
-                                                        "slop",
-                                                        1,
-                                                        "boost",
-                                                        2.0)))));
-
-        Map<String, Object> aggregations = object();
-        object("category", "category", "tag", "tags", "author", "author", "productKind", "products.kind")
-                .forEach((facet, field) -> aggregations.put(
-                        facet,
-                        object(
-                                "filter",
-                                noFacetFilter,
-                                "aggregations",
-                                object("values", object("terms", object("field", field, "size", 50))))));
-        aggregations.put(
-                "price",
-                object(
-                        "filter",
-                        noFacetFilter,
-                        "aggregations",
-                        object(
-                                "values",
-                                object(
-                                        "range",
-                                        object(
-                                                "field",
-                                                "products.lowestPrice.amount",
-                                                "ranges",
-                                                List.of(
-                                                        object("key", "under-25", "to", 25.0),
-                                                        object("key", "25-100", "from", 25.0, "to", 100.0),
-                                                        object("key", "100-250", "from", 100.0, "to", 250.0),
-                                                        object("key", "250-500", "from", 250.0, "to", 500.0),
-                                                        object("key", "500-plus", "from", 500.0)))))));
-
-        Map<String, Object> highlighted = object();
-        for (String field : List.of(
-                "title",
-                "summary",
-                "intro",
-                "entries.heading",
-                "sections.heading",
-                "entries.body",
-                "sections.body",
-                "entries.features.name",
-                "entries.features.description",
-                "products.name")) {
-            boolean whole = field.equals("title") || field.equals("summary");
-            highlighted.put(
-                    field,
-                    whole ? object("number_of_fragments", 0) : object("number_of_fragments", 3, "fragment_size", 160));
-        }
-
-        return object(
-                "query",
-                query,
-                "post_filter",
-                noFacetFilter,
-                "sort",
-                List.of(
-                        object("_score", object("order", "desc")),
-                        object("publishedAt", object("order", "desc")),
-                        object("id", object("order", "asc"))),
-                "size",
-                ES_PAGE,
-                "track_total_hits",
-                true,
-                "_source",
-                object(
-                        "includes",
-                        List.of(
-                                "id",
-                                "revision",
-                                "slug",
-                                "title",
-                                "summary",
-                                "author",
-                                "category",
-                                "tags",
-                                "publishedAt",
-                                "products")),
-                "aggregations",
-                aggregations,
-                "highlight",
-                object(
-                        "encoder",
-                        "html",
-                        "pre_tags",
-                        List.of("<em>"),
-                        "post_tags",
-                        List.of("</em>"),
-                        "fields",
-                        highlighted,
-                        "highlight_query",
-                        object(
-                                "bool",
-                                object(
-                                        "should",
-                                        List.of(
-                                                object(
-                                                        "multi_match",
-                                                        object(
-                                                                "query",
-                                                                text,
-                                                                "fields",
-                                                                List.copyOf(highlighted.keySet()),
-                                                                "analyzer",
-                                                                exactAnalyzer,
-                                                                "fuzziness",
-                                                                "AUTO:3,255",
-                                                                "prefix_length",
-                                                                1)),
-                                                object(
-                                                        "multi_match",
-                                                        object(
-                                                                "query",
-                                                                text,
-                                                                "fields",
-                                                                List.copyOf(highlighted.keySet()))))))));
-    }
-
-    record Run(String target, int clients, double seconds, double requestsPerSecond, long errors, Latencies latency) {}
+    record Run(
+            String target,
+            int clients,
+            double seconds,
+            double requestsPerSecond,
+            long errors,
+            Latencies latency,
+            String loadBefore) {}
 
     /** A warm-up, then the measured closed loop: each client sends the next query as soon as the last one answered. */
     private static Run run(String target, List<HttpRequest> requests, int clients) throws InterruptedException {
@@ -359,9 +304,10 @@ class SearchThroughputBenchmark {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build()) {
+            String load = loadAverage();
             System.out.printf(
-                    "[bench] %s, %d clients: %d s warm-up, %d s measured%n",
-                    target, clients, WARM_UP.toSeconds(), MEASURED.toSeconds());
+                    "[bench] %s, %d clients: %d s warm-up, %d s measured (load average %s)%n",
+                    target, clients, WARM_UP.toSeconds(), MEASURED.toSeconds(), load);
             loop(http, requests, clients, WARM_UP);
             long started = System.nanoTime();
             List<Tally> tallies = loop(http, requests, clients, MEASURED);
@@ -376,7 +322,8 @@ class SearchThroughputBenchmark {
                     Math.round(seconds * 10) / 10.0,
                     Math.round(latencies.length / seconds * 10) / 10.0,
                     errors,
-                    Latencies.ofNanos(latencies));
+                    Latencies.ofNanos(latencies),
+                    load);
         }
     }
 
@@ -431,28 +378,31 @@ class SearchThroughputBenchmark {
         return new Tally(Arrays.copyOf(latencies, count), errors);
     }
 
-    /** The seeded roundups are published before the launcher says it is up, but indexing follows within seconds. */
-    private static void awaitDemoContentSearchable() {
-        long total = await("the demo content searchable (was it seeded?)")
-                .atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200))
+    /** Waits until search lists at least {@code expected} published roundups; answers how many it lists. */
+    private static long awaitSearchable(long expected, Duration patience) {
+        long total = await("at least " + expected + " roundups searchable")
+                .atMost(patience)
+                .pollInterval(Duration.ofMillis(500))
                 .until(
-                        () -> check(HttpRequest.newBuilder(roundup.gatewayUri().resolve("/api/search"))
+                        () -> check(HttpRequest.newBuilder(roundup.gatewayUri().resolve("/api/search?size=1"))
                                         .build())
                                 .path("total")
                                 .asLong(0),
-                        greaterThanOrEqualTo(6L));
+                        greaterThanOrEqualTo(expected));
         System.out.println("[bench] " + total + " published roundups searchable");
+        return total;
     }
 
     /**
-     * Both ways should find the same: prints and returns, per query, the totals and first page of each. A difference
-     * means {@link #directElasticsearchQuery} no longer matches what search-service sends.
+     * Both ways should find the same: prints and returns, per query, the totals and whether the first page agrees. A
+     * difference means the gateway answered from something other than the request replayed here.
      */
-    private static List<Map<String, Object>> compareAnswers(List<HttpRequest> viaGateway, List<HttpRequest> direct) {
+    private static List<Map<String, Object>> compareAnswers(
+            List<Query> queries, List<HttpRequest> viaGateway, List<HttpRequest> direct) {
         List<Map<String, Object>> comparison = new ArrayList<>();
         int differing = 0;
-        for (int i = 0; i < QUERIES.size(); i++) {
+        int empty = 0;
+        for (int i = 0; i < queries.size(); i++) {
             JsonNode gateway = check(viaGateway.get(i));
             JsonNode elasticsearch = check(direct.get(i));
             long gatewayTotal = gateway.path("total").asLong(-1);
@@ -471,26 +421,51 @@ class SearchThroughputBenchmark {
             if (!same) {
                 differing++;
                 System.out.printf(
-                        "[bench] WARNING: %-30s gateway total %d hits %s, Elasticsearch total %d hits %s%n",
-                        '"' + QUERIES.get(i) + '"', gatewayTotal, gatewayIds, esTotal, esIds);
+                        "[bench] WARNING: %-40s gateway total %d, Elasticsearch total %d, first pages %s%n",
+                        describe(queries.get(i)), gatewayTotal, esTotal, gatewayIds.equals(esIds) ? "agree" : "differ");
             }
             if (gatewayTotal == 0) {
-                System.out.printf("[bench] WARNING: \"%s\" finds nothing%n", QUERIES.get(i));
+                empty++;
             }
-            comparison.add(object(
-                    "query",
-                    QUERIES.get(i),
-                    "gatewayTotal",
-                    gatewayTotal,
-                    "elasticsearchTotal",
-                    esTotal,
-                    "sameHitsInSameOrder",
-                    gatewayIds.equals(esIds)));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("query", describe(queries.get(i)));
+            row.put("gatewayTotal", gatewayTotal);
+            row.put("elasticsearchTotal", esTotal);
+            row.put("sameHitsInSameOrder", gatewayIds.equals(esIds));
+            comparison.add(row);
         }
         System.out.printf(
-                "[bench] gateway and direct Elasticsearch agree on %d of %d queries%n",
-                QUERIES.size() - differing, QUERIES.size());
+                "[bench] gateway and direct Elasticsearch agree on %d of %d queries; %d find nothing%n",
+                queries.size() - differing, queries.size(), empty);
         return comparison;
+    }
+
+    private static String describe(Query query) {
+        String filters = query.filters().entrySet().stream()
+                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+                .collect(Collectors.joining(" "));
+        return '"' + query.text() + '"' + (filters.isEmpty() ? "" : " " + filters);
+    }
+
+    /** The review index's documents and size on disk, for the conditions. */
+    private static Map<String, Object> indexStats() {
+        JsonNode stats = check(HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_stats/docs,store"))
+                .build());
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("documents", stats.at("/_all/primaries/docs/count").asLong());
+        index.put("storeBytes", stats.at("/_all/primaries/store/size_in_bytes").asLong());
+        index.put("products", count("products"));
+        System.out.printf(
+                "[bench] review index: %d documents, %.1f MB%n",
+                (Long) index.get("documents"), (Long) index.get("storeBytes") / 1e6);
+        return index;
+    }
+
+    private static long count(String index) {
+        return check(HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/" + index + "/_count"))
+                        .build())
+                .path("count")
+                .asLong(0);
     }
 
     private static JsonNode check(HttpRequest request) {
@@ -508,25 +483,46 @@ class SearchThroughputBenchmark {
         }
     }
 
-    private static HttpRequest gatewayRequest(String query) {
-        URI uri = roundup.gatewayUri().resolve("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
-    }
-
-    private static HttpRequest elasticsearchRequest(String query) {
-        return HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_search"))
+    private static HttpRequest gatewayRequest(Query query) {
+        StringBuilder uri = new StringBuilder("/api/search?q=").append(encode(query.text()));
+        query.filters()
+                .forEach((name, values) -> values.forEach(
+                        value -> uri.append('&').append(name).append('=').append(encode(value))));
+        return HttpRequest.newBuilder(roundup.gatewayUri().resolve(uri.toString()))
                 .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(directElasticsearchQuery(query))))
+                .GET()
                 .build();
     }
 
-    /** An ordered JSON object from alternating keys and values, so the body reads like the JSON it becomes. */
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    /** search-service's own request for the query, as its Elasticsearch client would send it. */
+    private static HttpRequest elasticsearchRequest(Query query) {
+        return HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_search"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(query)))
+                .build();
+    }
+
+    static String body(Query query) {
+        return JsonpUtils.toJsonString(
+                ReaderSearchRequests.firstPage(query.text(), query.filters()), ELASTICSEARCH_JSON);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static double seconds(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0;
+    }
+
+    /** The 1-, 5- and 15-minute load averages, as uptime prints them. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException ex) {
+            return "unknown";
         }
-        return object;
     }
 }

@@ -2,6 +2,7 @@ package io.roundup.article.messaging;
 
 import io.roundup.article.Article;
 import io.roundup.article.ArticleSettings;
+import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.Topics;
 import io.roundup.support.outbox.StateRelay;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -16,7 +17,7 @@ class ArticleRelayConfiguration {
     /** The output binding; its destination is {@link Topics#ARTICLES} (application.yml). */
     static final String BINDING = "articles-out-0";
 
-    static final String SOURCE = "/article-service";
+    static final String SOURCE = CloudEventHeaders.ARTICLE_SERVICE_SOURCE;
 
     @Bean
     StateRelay<Article> articleRelay(MongoOperations mongo, StreamBridge bridge, ArticleSettings settings) {

@@ -1,5 +1,6 @@
 package io.roundup.product.messaging;
 
+import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.Topics;
 import io.roundup.product.Product;
 import io.roundup.product.ProductSettings;
@@ -16,7 +17,7 @@ class ProductRelayConfiguration {
     /** The output binding; its destination is {@link Topics#PRODUCTS} (application.yml). */
     static final String BINDING = "products-out-0";
 
-    static final String SOURCE = "/product-service";
+    static final String SOURCE = CloudEventHeaders.PRODUCT_SERVICE_SOURCE;
 
     @Bean
     StateRelay<Product> productRelay(MongoOperations mongo, StreamBridge bridge, ProductSettings settings) {

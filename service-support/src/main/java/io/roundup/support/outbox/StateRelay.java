@@ -155,19 +155,13 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
     private Sent send(T state) {
         Object event = toEvent.apply(state);
         EventType type = EventType.of(event);
-        Message<byte[]> message = MessageBuilder.withPayload(codec.write(event))
-                .setHeader(KAFKA_KEY, utf8(state.id()))
-                .setHeader(CloudEventHeaders.ID, utf8(UUID.randomUUID().toString()))
-                .setHeader(CloudEventHeaders.TYPE, utf8(type.ceType()))
-                .setHeader(CloudEventHeaders.SOURCE, utf8(source))
-                .setHeader(CloudEventHeaders.SUBJECT, utf8(state.id()))
-                .setHeader(CloudEventHeaders.TIME, utf8(Instant.now().toString()))
-                .setHeader(CloudEventHeaders.SPEC_VERSION, utf8(CloudEventHeaders.SPEC_VERSION_1_0))
-                .setHeader(
-                        CloudEventHeaders.REQUEST_ID,
-                        state.lastRequestId() == null ? null : utf8(state.lastRequestId()))
-                .setHeader("contentType", "application/json")
-                .build();
+        MessageBuilder<byte[]> builder =
+                MessageBuilder.withPayload(codec.write(event)).setHeader(KAFKA_KEY, utf8(state.id()));
+        CloudEventHeaders.of(
+                        UUID.randomUUID().toString(), type, source, state.id(), Instant.now(), state.lastRequestId())
+                .forEach(builder::setHeader);
+        Message<byte[]> message =
+                builder.setHeader("contentType", "application/json").build();
         if (state.lastRequestId() != null) {
             MDC.put("requestId", state.lastRequestId());
         }
