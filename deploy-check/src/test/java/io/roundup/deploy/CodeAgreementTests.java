@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.roundup.deploy.OperatorModels.MongoDbUser;
 import io.roundup.events.Topics;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,8 +27,6 @@ import org.junit.jupiter.api.Test;
  * tests hold the two to each other, so a rename in the code fails here rather than on a cluster.
  */
 class CodeAgreementTests {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ROUNDUP_[A-Z_]+_URI)[:}]");
 
     private final Platform platform = Platform.load();
 
@@ -72,35 +75,69 @@ class CodeAgreementTests {
 
     @Test
     void theGatewayConfigMapSetsEveryRouteSettingTheGatewayReads() {
-        String gatewayYaml = read(Manifests.ROOT.resolve("gateway/src/main/resources/application.yml"));
-        Matcher matcher = PLACEHOLDER.matcher(gatewayYaml);
         Map<String, String> gateway = platform.configMapData("gateway");
-        int found = 0;
-        while (matcher.find()) {
-            found++;
-            assertThat(gateway).containsKey(matcher.group(1));
+        // The single route URIs: each names a ClusterIP Service of the base on its port, and between them they name
+        // every Deployment but the gateway itself, so a service deployed without a route (or a route to a service
+        // that is not deployed) fails here.
+        Set<String> routedTo = new HashSet<>();
+        for (String setting : GatewayRoutes.uriSettings()) {
+            assertThat(gateway).as("gateway ConfigMap").containsKey(setting);
+            URI uri = URI.create(gateway.get(setting));
+            assertThat(uri.getScheme()).as(setting).isEqualTo("http");
+            Service service = platform.service(uri.getHost());
+            assertThat(service.getSpec().getClusterIP())
+                    .as(setting + " names a ClusterIP Service")
+                    .isNull();
+            assertThat(service.getSpec().getPorts().stream().map(ServicePort::getPort))
+                    .as(setting + " port")
+                    .contains(uri.getPort());
+            routedTo.add(uri.getHost());
         }
-        assertThat(found).isEqualTo(3);
-        // The balanced routes' settings (one host name per service; the headless Service in DNS mode).
+        assertThat(routedTo)
+                .containsExactlyInAnyOrderElementsOf(platform.deployments().stream()
+                        .map(d -> d.getMetadata().getName())
+                        .filter(name -> !name.equals("gateway"))
+                        .toList());
+        // The balanced routes' settings: in DNS mode, each service's headless Service, on its port.
         assertThat(gateway).containsEntry("ROUNDUP_ROUTES_DISCOVERY", "dns");
-        for (String service : List.of("article", "product", "search")) {
+        GatewayRoutes.instancesSettingByService().forEach((service, setting) -> {
+            Service headless = platform.service(service + "-headless");
             assertThat(gateway)
                     .containsEntry(
-                            "ROUNDUP_" + service.toUpperCase() + "_INSTANCES",
-                            "http://" + service + "-service-headless:8080");
-        }
+                            setting,
+                            "http://" + service + "-headless:"
+                                    + headless.getSpec().getPorts().getFirst().getPort());
+        });
     }
 
     @Test
     void theRouteSettingsAreWrittenInTheGatewayConfigMapOnly() {
+        Pattern anyRouteSetting =
+                Pattern.compile("(?s).*\\b(" + String.join("|", GatewayRoutes.routeSettings()) + ")\\b.*");
         List<String> elsewhere = Manifests.all().stream()
                 .filter(d -> !(d.kind().equals("ConfigMap") && d.name().equals("gateway")))
-                .filter(d -> d.tree()
-                        .toString()
-                        .matches("(?s).*(ROUNDUP_(ARTICLE|PRODUCT|SEARCH)_(URI|INSTANCES)|ROUNDUP_ROUTES_DISCOVERY).*"))
+                .filter(d -> anyRouteSetting.matcher(d.tree().toString()).matches())
                 .map(Object::toString)
                 .toList();
         assertThat(elsewhere).isEmpty();
+    }
+
+    @Test
+    void everyImageTheDeploymentsRunIsAModuleWhoseJarTheRootDockerfileCopies() {
+        String rootPom = read(Manifests.ROOT.resolve("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>roundup</artifactId>\\s*<version>([^<]+)<")
+                .matcher(rootPom);
+        assertThat(version.find()).isTrue();
+        String dockerfile = read(Manifests.ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("COPY ${SERVICE}/target/${SERVICE}-" + version.group(1) + ".jar ");
+        for (var deployment : platform.deployments()) {
+            String module = Platform.container(deployment).getImage().substring("roundup/".length());
+            assertThat(rootPom).as(module).contains("<module>" + module + "</module>");
+            String pom = read(Manifests.ROOT.resolve(module + "/pom.xml"));
+            assertThat(pom).as(module).contains("<artifactId>" + module + "</artifactId>");
+            // The executable jar the image runs (the Dockerfile extracts its layers).
+            assertThat(pom).as(module).contains("<artifactId>spring-boot-maven-plugin</artifactId>");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.roundup.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,21 @@ class ComposeScalingTests {
             String url = "http://" + name + ":" + port;
             assertThat(gateway.path("ROUNDUP_" + area + "_INSTANCES").asText()).isEqualTo(url);
             assertThat(gateway.path("ROUNDUP_" + area + "_URI").asText()).isEqualTo(url);
+        }
+    }
+
+    @Test
+    void theGatewayIsGivenEveryRouteItReadsAsAServiceOnThePortThatServiceIsGiven() {
+        JsonNode gateway = services.path("gateway").path("environment");
+        for (String setting : GatewayRoutes.uriSettings()) {
+            URI uri = URI.create(gateway.path(setting).asText());
+            JsonNode target = services.path(uri.getHost());
+            assertThat(target.isObject())
+                    .as(setting + " names a compose service")
+                    .isTrue();
+            assertThat(target.path("environment").path("PORT").asText())
+                    .as(setting + " port")
+                    .isEqualTo(String.valueOf(uri.getPort()));
         }
     }
 

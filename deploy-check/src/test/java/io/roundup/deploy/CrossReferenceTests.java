@@ -204,7 +204,13 @@ class CrossReferenceTests {
                             .map(h -> h.getSpec().getScaleTargetRef().getName()))
                     .as(name)
                     .contains(name);
-            if (!name.equals("gateway")) {
+            // The gateway balances over the backends' copies itself (DNS mode); the site and the gateway are reached
+            // through their ClusterIP Services only.
+            boolean backend = "backend".equals(podLabels(deployment).get("app.kubernetes.io/component"));
+            assertThat(platform.services().stream().map(s -> s.getMetadata().getName()))
+                    .as(name + " has a headless Service exactly when it is a backend")
+                    .matches(names -> names.contains(name + "-headless") == backend);
+            if (backend) {
                 Service headless = platform.service(name + "-headless");
                 assertThat(headless.getSpec().getClusterIP())
                         .as(name + " headless")

@@ -23,15 +23,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DeploymentPolicyTests {
 
-    private static final List<String> SERVICES =
-            List.of("gateway", "article-service", "product-service", "search-service");
-
     private final Platform platform = Platform.load();
 
     @Test
     void eachServiceHasOneDeploymentAndAnAutoscalerKeepingTwoCopiesAtLeast() {
+        // The services are those docker-compose.yml builds from the root Dockerfile: the same images run here.
         assertThat(platform.deployments().stream().map(d -> d.getMetadata().getName()))
-                .containsExactlyInAnyOrderElementsOf(SERVICES);
+                .containsExactlyInAnyOrderElementsOf(Manifests.servicesBuiltFromTheRootDockerfile());
         platform.autoscalers().forEach(h -> {
             assertThat(h.getSpec().getMinReplicas())
                     .as(h.getMetadata().getName())

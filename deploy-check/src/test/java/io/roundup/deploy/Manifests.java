@@ -104,4 +104,19 @@ final class Manifests {
             throw new UncheckedIOException("cannot read " + file, ex);
         }
     }
+
+    /**
+     * The services docker-compose.yml builds from the root Dockerfile (build context {@code .}), by their {@code
+     * SERVICE} build argument: the module whose jar the image runs.
+     */
+    static List<String> servicesBuiltFromTheRootDockerfile() {
+        List<String> services = new ArrayList<>();
+        tree(ROOT.resolve("docker-compose.yml")).path("services").forEach(service -> {
+            JsonNode build = service.path("build");
+            if (build.path("context").asText().equals(".")) {
+                services.add(build.at("/args/SERVICE").asText());
+            }
+        });
+        return services;
+    }
 }
