@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-@SpringBootTest
+// The web support alone: no broker here, so the event topics are not created at start-up.
+@SpringBootTest(properties = "spring.kafka.admin.auto-create=false")
 @AutoConfigureMockMvc
 @WithTestTokens
 class ServiceSupportTests {
