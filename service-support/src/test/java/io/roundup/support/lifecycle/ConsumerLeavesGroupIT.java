@@ -102,6 +102,8 @@ class ConsumerLeavesGroupIT {
                 .properties(
                         "spring.application.name=lifecycle-copy",
                         "server.port=0",
+                        // the binder would otherwise grow the topic to the event topics' partitions
+                        "roundup.events.partitions=" + PARTITIONS,
                         "spring.cloud.function.definition=events",
                         "spring.cloud.stream.kafka.binder.brokers=" + brokers,
                         "spring.kafka.bootstrap-servers=" + brokers,
