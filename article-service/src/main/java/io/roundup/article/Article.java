@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param scheduledAt when a scheduled publication is due (status {@link Status#SCHEDULED}, or {@link Status#PUBLISHED}
  *     with a scheduled re-publication of the working copy); null when nothing is scheduled
  * @param deleted a tombstone: gone from every read, announced as removed
+ * @param lastTraceparent the trace of the request that made this revision, continued on its Kafka record
  */
 @Document(Article.COLLECTION)
 public record Article(
@@ -40,6 +41,7 @@ public record Article(
         String updatedBy,
         boolean deleted,
         String lastRequestId,
+        String lastTraceparent,
         boolean announcePending,
         long announcedRevision)
         implements RelayedState {
@@ -50,8 +52,8 @@ public record Article(
         slugHistory = slugHistory == null ? List.of() : List.copyOf(slugHistory);
     }
 
-    /** Who changes an article, when, and in which request. */
-    record Change(Instant at, String by, String requestId) {}
+    /** Who changes an article, when, and in which request and trace ({@code traceparent}, may be null). */
+    record Change(Instant at, String by, String requestId, String traceparent) {}
 
     static Article draft(String id, String slug, Content content, Change change) {
         return new Article(
@@ -72,6 +74,7 @@ public record Article(
                 change.by(),
                 false,
                 change.requestId(),
+                change.traceparent(),
                 true,
                 0);
     }
@@ -208,6 +211,7 @@ public record Article(
                 change.by(),
                 nowDeleted,
                 change.requestId(),
+                change.traceparent(),
                 true,
                 announcedRevision);
     }

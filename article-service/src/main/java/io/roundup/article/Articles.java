@@ -3,6 +3,7 @@ package io.roundup.article;
 import io.roundup.support.outbox.StateRelay;
 import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
+import io.roundup.support.tracing.TraceParents;
 import io.roundup.support.web.RequestIds;
 import java.time.Clock;
 import java.time.Instant;
@@ -251,7 +252,8 @@ public class Articles {
             MDC.put(RequestIds.MDC_KEY, requestId);
             try {
                 String by = article.scheduledBy() == null ? SCHEDULER : article.scheduledBy();
-                Article next = article.publish(new Article.Change(now, by, requestId));
+                Article next = article.publish(new Article.Change(
+                        now, by, requestId, TraceParents.current().orElse(null)));
                 keepInHistory(article);
                 Optional<Article> saved = store.replace(article.revision(), next);
                 if (saved.isPresent()) {
@@ -325,7 +327,11 @@ public class Articles {
     }
 
     private Article.Change changedBy(String by) {
-        return new Article.Change(now(), by, RequestIds.current().orElse(null));
+        return new Article.Change(
+                now(),
+                by,
+                RequestIds.current().orElse(null),
+                TraceParents.current().orElse(null));
     }
 
     private Instant now() {

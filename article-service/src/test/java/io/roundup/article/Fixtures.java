@@ -63,6 +63,6 @@ public final class Fixtures {
     }
 
     static Article.Change change(Instant at) {
-        return new Article.Change(at, "editor", "req-1");
+        return new Article.Change(at, "editor", "req-1", null);
     }
 }

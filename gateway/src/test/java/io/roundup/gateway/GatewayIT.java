@@ -1,6 +1,7 @@
 package io.roundup.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -13,8 +14,11 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
@@ -41,6 +45,7 @@ import reactor.core.publisher.Flux;
             "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s"
         })
 @AutoConfigureWebTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayIT {
 
     static final StubService articles = StubService.start();
@@ -252,6 +257,32 @@ class GatewayIT {
         assertThat(received.header("Host"))
                 .as("the client's Host, not the service's address")
                 .isEqualTo("localhost:" + port);
+    }
+
+    @Test
+    void aTraceparentIsContinuedOnTheWayToTheServiceAndOnTheGatewaysLogLine(CapturedOutput output) throws Exception {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String incoming = "00-" + traceId + "-b7ad6b7169203331-01";
+        client.get()
+                .uri("/api/search?q=traced")
+                .header("traceparent", incoming)
+                .header("X-Request-Id", "traced-7")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        StubService.Received received = search.takeRequest();
+        String forwarded = received.header("traceparent");
+        assertThat(forwarded)
+                .as("the same trace, continued from the gateway's own span")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .isNotEqualTo(incoming);
+        assertThat(received.header("X-Request-Id")).isEqualTo("traced-7");
+        // the access log line is written once the exchange is over, which may be just after the client has the answer
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                output.getOut().lines().filter(line -> line.contains("GET /api/search 200")))
+                        .anySatisfy(line -> assertThat(line).contains(traceId).contains("[traced-7]")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param sortName the normalized name that lists sort by
  * @param searchKeys the normalized name from the start of each of its words, for prefix search
+ * @param lastTraceparent the trace of the request that made this revision, continued on its Kafka record
  */
 @Document(Product.COLLECTION)
 public record Product(
@@ -25,14 +26,15 @@ public record Product(
         String sortName,
         List<String> searchKeys,
         String lastRequestId,
+        String lastTraceparent,
         boolean announcePending,
         long announcedRevision)
         implements RelayedState {
 
     public static final String COLLECTION = "products";
 
-    /** When a change is made and in which request. */
-    record Change(Instant at, String requestId) {}
+    /** When a change is made, and in which request and trace ({@code traceparent}, may be null). */
+    record Change(Instant at, String requestId, String traceparent) {}
 
     /** A new product at revision 1, pending announcement. */
     static Product created(String id, ProductDetails details, Change change) {
@@ -46,6 +48,7 @@ public record Product(
                 SearchKeys.normalize(details.name()),
                 SearchKeys.of(details.name()),
                 change.requestId(),
+                change.traceparent(),
                 true,
                 0);
     }

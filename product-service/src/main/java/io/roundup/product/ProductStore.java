@@ -103,6 +103,7 @@ class ProductStore implements InitializingBean {
         update.inc("revision", 1)
                 .set("updatedAt", change.at())
                 .set("lastRequestId", change.requestId())
+                .set("lastTraceparent", change.traceparent())
                 .set(StateRelay.PENDING, true);
         return Optional.ofNullable(mongo.findAndModify(
                 query, update, FindAndModifyOptions.options().returnNew(true), Product.class, Product.COLLECTION));

@@ -3,6 +3,7 @@ package io.roundup.product;
 import io.roundup.support.outbox.StateRelay;
 import io.roundup.support.paging.ResultPage;
 import io.roundup.support.revision.ExpectedRevision;
+import io.roundup.support.tracing.TraceParents;
 import io.roundup.support.web.RequestIds;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -86,6 +87,7 @@ public class Products {
     private Product.Change change() {
         return new Product.Change(
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                RequestIds.current().orElse(null));
+                RequestIds.current().orElse(null),
+                TraceParents.current().orElse(null));
     }
 }

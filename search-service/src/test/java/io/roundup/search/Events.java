@@ -63,6 +63,11 @@ final class Events implements AutoCloseable {
 
     /** Sends an event as article- or product-service would, and returns once the broker has it. */
     RecordMetadata send(Object event, String requestId) {
+        return send(event, requestId, null);
+    }
+
+    /** Sends an event as article- or product-service would from a traced request: with its {@code traceparent}. */
+    RecordMetadata send(Object event, String requestId, String traceparent) {
         EventType type = EventType.of(event);
         String topic = type.ceType().startsWith("roundup.article") ? Topics.ARTICLES : Topics.PRODUCTS;
         String key = switch (event) {
@@ -70,7 +75,7 @@ final class Events implements AutoCloseable {
             case io.roundup.events.ProductEvent p -> p.productId();
             default -> throw new IllegalArgumentException(event.toString());
         };
-        return sendRaw(topic, key, type.ceType(), codec.write(event), requestId);
+        return sendRaw(topic, key, type.ceType(), codec.write(event), requestId, traceparent);
     }
 
     RecordMetadata send(Object event) {
@@ -79,6 +84,11 @@ final class Events implements AutoCloseable {
 
     /** Sends any bytes with any {@code ce_type} (or none), for poison. */
     RecordMetadata sendRaw(String topic, String key, String ceType, byte[] payload, String requestId) {
+        return sendRaw(topic, key, ceType, payload, requestId, null);
+    }
+
+    private RecordMetadata sendRaw(
+            String topic, String key, String ceType, byte[] payload, String requestId, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.ID, UUID.randomUUID().toString());
         header(headers, CloudEventHeaders.TYPE, ceType);
@@ -90,6 +100,7 @@ final class Events implements AutoCloseable {
         header(headers, CloudEventHeaders.TIME, Instant.now().toString());
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.REQUEST_ID, requestId);
+        header(headers, "traceparent", traceparent);
         try {
             return producer.send(new ProducerRecord<>(topic, null, key, payload, headers))
                     .get();

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -109,6 +111,13 @@ class ReindexIT extends SearchServiceHarness {
                         job.path("liveDocuments").path("reviews").asLong())
                 .isGreaterThanOrEqualTo(2);
         assertThat(job.has("phase")).isFalse();
+        long replayed = job.path("replayed").path("roundup.articles").asLong()
+                + job.path("replayed").path("roundup.products").asLong();
+        assertThat(gauge("roundup_search_reindex_events_replayed")).isEqualTo(replayed);
+        assertThat(gauge("roundup_search_reindex_events_to_read")).isEqualTo(replayed);
+        assertThat(gauge("roundup_search_reindex_progress")).isEqualTo(1.0);
+        assertThat(gauge("roundup_search_reindex_state", "succeeded")).isEqualTo(1.0);
+        assertThat(gauge("roundup_search_reindex_state", "running")).isZero();
         assertThat(elasticsearch.indices().exists(e -> e.index(reviewsBefore)).value())
                 .isFalse();
         assertThat(elasticsearch.indices().exists(e -> e.index(productsBefore)).value())
@@ -320,6 +329,24 @@ class ReindexIT extends SearchServiceHarness {
         assertThat(copy.found()).isTrue();
         assertThat(copy.version()).isEqualTo(3);
         elasticsearch.indices().delete(d -> d.index(next));
+    }
+
+    /** A series' value on {@code /actuator/prometheus}. */
+    private double gauge(String series) throws Exception {
+        return gauge(series, null);
+    }
+
+    /** A series' value on {@code /actuator/prometheus}, the one tagged with {@code state} when that is given. */
+    private double gauge(String series, String state) throws Exception {
+        String metrics = mvc.perform(get("/actuator/prometheus"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String tags = state == null ? "(\\{[^}]*})?" : "\\{[^}]*state=\"" + state + "\"[^}]*}";
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + tags + " (\\S+)$")
+                .matcher(metrics);
+        assertThat(matcher.find()).as(series + " on /actuator/prometheus").isTrue();
+        return Double.parseDouble(matcher.group(matcher.groupCount()));
     }
 
     private String physical(String alias) throws Exception {

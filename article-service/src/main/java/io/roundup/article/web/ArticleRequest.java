@@ -30,6 +30,7 @@ import java.util.TreeMap;
     "deleted",
     "hasUnpublishedChanges",
     "lastRequestId",
+    "lastTraceparent",
     "announcePending",
     "announcedRevision"
 })

@@ -25,6 +25,10 @@ import reactor.util.context.Context;
 class RequestIdAndAccessLog implements WebHttpHandlerBuilderCustomizer {
 
     private static final Logger accessLog = LoggerFactory.getLogger("io.roundup.gateway.access");
+    /** The MDC keys of Micrometer Tracing's log correlation, which {@code %correlationId} prints. */
+    private static final String TRACE_ID = "traceId";
+
+    private static final String SPAN_ID = "spanId";
 
     static {
         // With spring.reactor.context-propagation=auto, Reactor copies the request id from the subscriber context
@@ -53,20 +57,31 @@ class RequestIdAndAccessLog implements WebHttpHandlerBuilderCustomizer {
                 response.getHeaders().set(RequestIds.HEADER, requestId);
                 return Mono.empty();
             });
+            ExchangeTrace.Holder trace = new ExchangeTrace.Holder();
             return next.handle(identified, response)
-                    .doFinally(signal -> logExchange(identified, response, requestId, started, signal))
-                    .contextWrite(Context.of(RequestIds.MDC_KEY, requestId));
+                    .doFinally(signal -> logExchange(identified, response, requestId, trace, started, signal))
+                    .contextWrite(Context.of(RequestIds.MDC_KEY, requestId, ExchangeTrace.KEY, trace));
         };
     }
 
     private static void logExchange(
-            ServerHttpRequest request, ServerHttpResponse response, String requestId, long started, SignalType signal) {
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            String requestId,
+            ExchangeTrace.Holder trace,
+            long started,
+            SignalType signal) {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         HttpStatusCode status = response.getStatusCode();
         Object outcome = signal == SignalType.CANCEL ? "cancelled" : (status != null ? status.value() : "-");
         String method = request.getMethod().name();
         String path = request.getPath().value();
         MDC.put(RequestIds.MDC_KEY, requestId);
+        // the exchange's server span has ended by now: its ids go on the line as on every other line of the exchange
+        if (trace.traceId() != null) {
+            MDC.put(TRACE_ID, trace.traceId());
+            MDC.put(SPAN_ID, trace.spanId());
+        }
         try {
             accessLog
                     .atInfo()
@@ -77,6 +92,8 @@ class RequestIdAndAccessLog implements WebHttpHandlerBuilderCustomizer {
                     .log("{} {} {} {} ms", method, path, outcome, millis);
         } finally {
             MDC.remove(RequestIds.MDC_KEY);
+            MDC.remove(TRACE_ID);
+            MDC.remove(SPAN_ID);
         }
     }
 }

@@ -80,6 +80,7 @@ class ProductEventsTests {
                 "northwind studio monitor",
                 List.of(),
                 "req-1",
+                null,
                 true,
                 2);
     }

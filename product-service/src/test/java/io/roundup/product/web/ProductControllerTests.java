@@ -538,7 +538,7 @@ class ProductControllerTests {
     }
 
     private static Product stored(ProductDetails details, long revision) {
-        return new Product(ID, revision, details, CREATED, CREATED, false, null, List.of(), null, true, 0);
+        return new Product(ID, revision, details, CREATED, CREATED, false, null, List.of(), null, null, true, 0);
     }
 
     private static Map<String, String> orderedMap(String... keysAndValues) {

@@ -1,13 +1,16 @@
 package io.roundup.search.indexing;
 
+import io.opentelemetry.context.Scope;
 import io.roundup.events.ArticleEvent;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.events.ProductEvent;
 import io.roundup.search.indices.SearchIndices;
+import io.roundup.support.tracing.TraceParents;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +51,21 @@ public class EventIndexing {
         List<Rejected> rejected = new ArrayList<>();
         List<Decoded<E>> readable = decode(batch, family, rejected);
         ensureCreated(target);
-        rejected.addAll(indexer.apply(readable));
+        // The batch's writes (the bulk's span) go in the trace of its first traced record; each record's log lines
+        // in its own (Decoded#withRequestId).
+        try (Scope trace = TraceParents.restore(firstTrace(readable))) {
+            rejected.addAll(indexer.apply(readable));
+        }
         rejected.sort(Comparator.comparingInt(Rejected::position));
         return rejected;
+    }
+
+    private static String firstTrace(List<? extends Decoded<?>> batch) {
+        return batch.stream()
+                .map(Decoded::traceparent)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private void ensureCreated(IndexTarget target) {
@@ -64,7 +79,7 @@ public class EventIndexing {
         for (int position = 0; position < batch.size(); position++) {
             RawEvent raw = batch.get(position);
             try {
-                readable.add(new Decoded<>(position, read(raw, family), raw.requestId()));
+                readable.add(new Decoded<>(position, read(raw, family), raw.requestId(), raw.traceparent()));
             } catch (EventCodec.UnreadableEvent ex) {
                 rejected.add(new Rejected(position, ex));
             }

@@ -3,6 +3,7 @@ package io.roundup.search.indexing;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.support.messaging.HeaderValues;
+import io.roundup.support.tracing.TraceParents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ class IndexingConsumers {
             events.add(new RawEvent(
                     HeaderValues.text(own, CloudEventHeaders.TYPE).orElse(null),
                     payload,
-                    HeaderValues.text(own, CloudEventHeaders.REQUEST_ID).orElse(null)));
+                    HeaderValues.text(own, CloudEventHeaders.REQUEST_ID).orElse(null),
+                    HeaderValues.text(own, TraceParents.HEADER).orElse(null)));
         }
         return events;
     }

@@ -7,6 +7,8 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.transport.TransportException;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.roundup.search.indices.SearchIndices;
 import io.roundup.search.indices.Unreachable;
 import java.io.IOException;
@@ -31,10 +33,12 @@ class ReviewWriter {
 
     private final ElasticsearchClient client;
     private final SearchIndices indices;
+    private final ObservationRegistry observations;
 
-    ReviewWriter(ElasticsearchClient client, SearchIndices indices) {
+    ReviewWriter(ElasticsearchClient client, SearchIndices indices, ObservationRegistry observations) {
         this.client = client;
         this.indices = indices;
+        this.observations = observations;
     }
 
     /**
@@ -147,7 +151,24 @@ class ReviewWriter {
         log.warn("The index being built refused {}: {}", item.id(), failure.getMessage());
     }
 
+    /** One bulk, observed: a span of its own in the trace of the batch (and a timer, {@code roundup.search.bulk}). */
     private BulkResponse send(BulkRequest request) {
+        Observation bulk = Observation.createNotStarted("roundup.search.bulk", observations)
+                .contextualName("elasticsearch bulk")
+                .highCardinalityKeyValue(
+                        "documents", String.valueOf(request.operations().size()))
+                .start();
+        try (Observation.Scope scope = bulk.openScope()) {
+            return sendObserved(request);
+        } catch (RuntimeException ex) {
+            bulk.error(ex);
+            throw ex;
+        } finally {
+            bulk.stop();
+        }
+    }
+
+    private BulkResponse sendObserved(BulkRequest request) {
         try {
             return client.bulk(request);
         } catch (ElasticsearchException ex) {

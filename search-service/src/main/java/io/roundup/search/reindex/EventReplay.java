@@ -57,7 +57,7 @@ class EventReplay {
             BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> apply,
             BatchRetry retry,
             ReindexProgress progress) {
-        return topics.read(topic, from, batch -> {
+        return topics.read(topic, from, progress::toRead, batch -> {
             List<Rejected> rejected = retry.apply(() -> apply.apply(batch, target));
             rejected.forEach(r -> log.warn(
                     "Reindex {}: an event of {} was skipped: {}",

@@ -14,6 +14,7 @@ final class ReindexProgress {
 
     private final ReindexJob job;
     private final ReindexJobs jobs;
+    private final ReindexMetrics metrics;
     private final Map<String, AtomicLong> replayed = new ConcurrentHashMap<>();
     private final AtomicLong skipped = new AtomicLong();
 
@@ -22,9 +23,11 @@ final class ReindexProgress {
     private volatile Map<String, Long> documents = Map.of();
     private volatile Map<String, Long> liveDocuments = Map.of();
 
-    ReindexProgress(ReindexJob job, ReindexJobs jobs) {
+    ReindexProgress(ReindexJob job, ReindexJobs jobs, ReindexMetrics metrics) {
         this.job = job;
         this.jobs = jobs;
+        this.metrics = metrics;
+        metrics.started();
     }
 
     String id() {
@@ -40,10 +43,16 @@ final class ReindexProgress {
         building = indices;
     }
 
+    /** A read is about to hand over up to {@code events} more events. */
+    void toRead(long events) {
+        metrics.toRead(events);
+    }
+
     /** A batch of {@code topic} was applied, all but {@code rejected} of its {@code events}. */
     void replayed(String topic, int events, int rejected) {
         replayed.computeIfAbsent(topic, t -> new AtomicLong()).addAndGet(events);
         skipped.addAndGet(rejected);
+        metrics.replayed(events);
         publish();
     }
 
@@ -69,7 +78,9 @@ final class ReindexProgress {
 
     /** The job ended: succeeded without an {@code error}, failed with one. */
     void finish(String error) {
-        publish(error == null ? Status.SUCCEEDED : Status.FAILED, error);
+        Status status = error == null ? Status.SUCCEEDED : Status.FAILED;
+        metrics.finished(status);
+        publish(status, error);
     }
 
     private void publish(Status status, String error) {

@@ -35,17 +35,25 @@ class ReindexRun {
     private final VersionCheck check;
     private final AliasSwitch aliases;
     private final ReindexJobs jobs;
+    private final ReindexMetrics metrics;
 
-    ReindexRun(NextVersions versions, EventReplay replay, VersionCheck check, AliasSwitch aliases, ReindexJobs jobs) {
+    ReindexRun(
+            NextVersions versions,
+            EventReplay replay,
+            VersionCheck check,
+            AliasSwitch aliases,
+            ReindexJobs jobs,
+            ReindexMetrics metrics) {
         this.versions = versions;
         this.replay = replay;
         this.check = check;
         this.aliases = aliases;
         this.jobs = jobs;
+        this.metrics = metrics;
     }
 
     void run(ReindexJob job) {
-        ReindexProgress progress = new ReindexProgress(job, jobs);
+        ReindexProgress progress = new ReindexProgress(job, jobs, metrics);
         log.info("Reindex {} started", job.id());
         // The indices this job created: the only ones it may delete when it fails.
         List<String> created = new ArrayList<>();

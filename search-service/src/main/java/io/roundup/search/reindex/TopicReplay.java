@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -51,11 +52,13 @@ class TopicReplay {
 
     /**
      * Hands every record of {@code topic} from {@code from} (per partition; a partition not named starts at its
-     * beginning) up to the topic's current end to {@code batches}, in order per partition.
+     * beginning) up to the topic's current end to {@code batches}, in order per partition; tells {@code toRead} first
+     * how many offsets that spans (an upper bound of the records: a compacted topic has gaps).
      *
      * @return where the read stopped, per partition: the {@code from} of a later read that catches up
      */
-    Map<TopicPartition, Long> read(String topic, Map<TopicPartition, Long> from, Consumer<List<RawEvent>> batches) {
+    Map<TopicPartition, Long> read(
+            String topic, Map<TopicPartition, Long> from, LongConsumer toRead, Consumer<List<RawEvent>> batches) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
             if (infos == null || infos.isEmpty()) {
@@ -78,6 +81,9 @@ class TopicReplay {
                     start.put(partition, at);
                 }
             }
+            toRead.accept(start.entrySet().stream()
+                    .mapToLong(e -> end.get(e.getKey()) - e.getValue())
+                    .sum());
             consumer.assign(pending);
             start.forEach(consumer::seek);
             long lastProgress = System.nanoTime();

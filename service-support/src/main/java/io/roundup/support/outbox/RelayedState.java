@@ -14,4 +14,12 @@ public interface RelayedState {
 
     /** The request that made this revision, so its id follows the change through Kafka; may be null. */
     String lastRequestId();
+
+    /**
+     * The W3C {@code traceparent} of the request that made this revision, so the Kafka record continues its trace; may
+     * be null (saved before tracing, or outside a trace).
+     */
+    default String lastTraceparent() {
+        return null;
+    }
 }

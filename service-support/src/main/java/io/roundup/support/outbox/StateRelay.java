@@ -1,9 +1,11 @@
 package io.roundup.support.outbox;
 
 import com.mongodb.client.result.UpdateResult;
+import io.opentelemetry.context.Scope;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
 import io.roundup.events.EventType;
+import io.roundup.support.tracing.TraceParents;
 import io.roundup.support.work.PeriodicWork;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -165,7 +167,9 @@ public class StateRelay<T extends RelayedState> implements SmartLifecycle {
         if (state.lastRequestId() != null) {
             MDC.put("requestId", state.lastRequestId());
         }
-        try {
+        // The request's trace, around the send: the binder's observation (enable-observation) puts a producer span of
+        // that trace on the record as its traceparent header.
+        try (Scope trace = TraceParents.restore(state.lastTraceparent())) {
             if (!bridge.send(bindingName, message)) {
                 log.warn(
                         "Kafka did not accept {} {} revision {}; the next pass retries",
