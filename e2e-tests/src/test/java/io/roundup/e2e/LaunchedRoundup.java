@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -135,7 +136,7 @@ final class LaunchedRoundup {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String part :
                 List.of("GATEWAY", "ARTICLE", "PRODUCT", "SEARCH", "KAFKA", "ELASTICSEARCH", "MONGODB", "WEB")) {
-            ports.put(part, freePort());
+            ports.put(part, freePort(ports.values()));
         }
         List<String> command = new ArrayList<>();
         boolean ownSession = Files.isExecutable(SETSID);
@@ -477,9 +478,22 @@ final class LaunchedRoundup {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * A free loopback port that is neither one of {@code taken} nor where a further copy of a part would listen
+     * (a part's port + 100 * k): the launcher refuses two parts on one port, so a chance collision would fail a run.
+     */
+    private static int freePort(Collection<Integer> taken) throws IOException {
+        while (true) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            int candidate = port;
+            boolean clashes = taken.stream()
+                    .anyMatch(other -> other == candidate || Math.abs(other - candidate) % 100 == 0);
+            if (!clashes) {
+                return port;
+            }
         }
     }
 

@@ -167,7 +167,10 @@ class IndexingFaultsIT extends SearchServiceHarness {
 
         await().atMost(PATIENCE)
                 .untilAsserted(() -> assertThat(ids(api.search("q", word))).containsExactlyInAnyOrderElementsOf(good));
-        List<ConsumerRecord<String, byte[]>> dead = events.read(DLQ, poison, PATIENCE, Duration.ofSeconds(3));
+        // The poison's partition may still be in its back-off (up to roundup.search.indexing.retry-max-interval, 30 s)
+        // when the good events' partitions are done, so its dead letter gets that much more time.
+        List<ConsumerRecord<String, byte[]>> dead =
+                events.read(DLQ, poison, PATIENCE.plusSeconds(45), Duration.ofSeconds(3));
         assertThat(dead).as("dead letters for the poison").hasSize(1);
         assertThat(text(dead.getFirst(), "x-exception-message")).contains("unknown ce_type 'roundup.article.v42'");
         RecordMetadata end = last;
