@@ -36,7 +36,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' });
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+});
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const when = (iso) => (iso ? dateFormat.format(new Date(iso)) : '—');
 const STATUS_LABEL = { DRAFT: 'Draft', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', UNPUBLISHED: 'Unpublished' };
@@ -238,8 +240,8 @@ function renderRows() {
   const rows = listed.filter((a) => matches(a, text));
   const body = $('article-rows');
   body.replaceChildren(...rows.map((a) => {
-    let published = 'Not published';
-    if (a.status === 'PUBLISHED' || a.publishedAt) {
+    let published = a.status === 'UNPUBLISHED' ? 'Taken down' : 'Not published';
+    if (a.status === 'PUBLISHED') {
       published = a.hasUnpublishedChanges ? el('span', { className: 'changes', text: 'Unpublished changes' }) : 'Up to date';
     }
     const status = el('span', { className: 'status-badge status-' + a.status, text: STATUS_LABEL[a.status] || a.status });
@@ -469,9 +471,10 @@ function renderEntry(entry, i, count) {
   const pickerInput = el('input', { type: 'text', id: pickerId, 'data-picker': String(i), autocomplete: 'off',
     placeholder: 'Type a product name…', 'aria-describedby': pickerId + '-picked ' + pickerId + '-error',
     'aria-controls': pickerId + '-results' });
-  return el('li', { className: 'entry', 'data-entry': String(i) },
+  return el('li', { className: 'console-entry', 'data-entry': String(i) },
     el('div', { className: 'entry-head' },
-      el('h3', {}, el('span', { className: 'rank' }, el('span', { className: 'visually-hidden', text: 'Rank ' }), String(i + 1)), name),
+      el('h3', {}, el('span', { className: 'console-rank' }, el('span', { className: 'visually-hidden', text: 'Rank ' }), String(i + 1)),
+        el('span', { 'data-name-for': base, text: name })),
       smallButton('↑ Up', 'entry-up', i, { label: 'Move ' + name + ' up', disabled: i === 0 }),
       smallButton('↓ Down', 'entry-down', i, { label: 'Move ' + name + ' down', disabled: i === count - 1 }),
       smallButton('Remove', 'entry-remove', i, { label: 'Remove ' + name, danger: true })),
@@ -484,7 +487,7 @@ function renderEntry(entry, i, count) {
       el('p', { className: 'field-error', id: pickerId + '-error', 'data-error-for': base + '.productId' })),
     field(base + '.heading', 'Heading'),
     field(base + '.body', 'Review (Markdown)', { multiline: true, tall: true, markdown: true }),
-    el('div', { className: 'features' },
+    el('div', { className: 'feature-list' },
       el('p', { className: 'label', id: idFor(base) + '-features', text: 'Feature table' }),
       ...features,
       el('p', { className: 'field-error', 'data-error-for': base + '.features' }),
@@ -497,7 +500,7 @@ function renderSection(section, i, count) {
   const name = section.heading || 'Section ' + (i + 1);
   return el('li', { className: 'section-item', 'data-section': String(i) },
     el('div', { className: 'entry-head' },
-      el('h3', { text: name }),
+      el('h3', {}, el('span', { 'data-name-for': base, text: name })),
       smallButton('↑ Up', 'section-up', i, { label: 'Move section ' + name + ' up', disabled: i === 0 }),
       smallButton('↓ Down', 'section-down', i, { label: 'Move section ' + name + ' down', disabled: i === count - 1 }),
       smallButton('Remove', 'section-remove', i, { label: 'Remove section ' + name, danger: true })),
@@ -655,6 +658,9 @@ function setUpEditor() {
     if (!path) return;
     setPath(editor.draft, path, target.dataset.list ? target.value.split(',') : target.value);
     if (path === 'title') renderHeader();
+    const item = path.match(/^((?:entries|sections)\[\d+\])\.heading$/);
+    const label = item && form.querySelector('[data-name-for="' + CSS.escape(item[1]) + '"]');
+    if (label) label.textContent = target.value || (item[1].startsWith('entries') ? 'Entry ' : 'Section ') + (Number(item[1].match(/\d+/)[0]) + 1);
     changed({ preview: true });
   });
   form.addEventListener('keydown', (event) => {
@@ -884,7 +890,7 @@ async function renderPreview() {
       el('h3', {}, el('span', { className: 'preview-rank', text: '#' + (i + 1) }), e.heading || e.productName || ''),
       e.productName ? el('p', { className: 'muted', text: e.productName }) : null,
       markup('entries[' + i + '].body'),
-      e.features.length ? el('table', {},
+      e.features.length ? el('table', { className: 'features' },
         el('tbody', {}, e.features.map((f) => el('tr', {}, el('th', { scope: 'row', text: f.name }), el('td', { text: f.description }))))) : null)),
     ...d.sections.map((s, i) => el('section', {}, el('h3', { text: s.heading }), markup('sections[' + i + '].body'))));
 }
