@@ -7,7 +7,11 @@ import io.roundup.article.Status;
 import java.time.Instant;
 import java.util.List;
 
-/** One item of the article list: the published snapshot for readers, the working copy for editors. */
+/**
+ * One item of the article list: the published snapshot for readers, the working copy for editors. Editors also get
+ * when and by whom it was last saved and whether the published version lags behind the working copy, which the
+ * console's list shows per row; readers get none of it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ArticleSummary(
         String id,
@@ -20,7 +24,10 @@ record ArticleSummary(
         Status status,
         Instant publishedAt,
         Instant scheduledAt,
-        long revision) {
+        long revision,
+        Instant updatedAt,
+        String updatedBy,
+        Boolean hasUnpublishedChanges) {
 
     static ArticleSummary of(Article article, boolean editor) {
         Content c = editor ? article.content() : article.published();
@@ -35,6 +42,9 @@ record ArticleSummary(
                 article.status(),
                 article.publishedAt(),
                 editor ? article.scheduledAt() : null,
-                article.revision());
+                article.revision(),
+                editor ? article.updatedAt() : null,
+                editor ? article.updatedBy() : null,
+                editor ? article.hasUnpublishedChanges() : null);
     }
 }

@@ -1,0 +1,282 @@
+package io.roundup.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The editor console in a real browser, through the gateway of the launched platform: an editor signs in, writes a
+ * roundup with products picked from the catalog, a feature table and a buying guide, watches autosave, reorders two
+ * entries, publishes and finds it on the reader site; a tab closed mid-edit gives its text back; the console's pages
+ * pass the accessibility check.
+ */
+@ExtendWith(SharedRoundup.class)
+class ConsoleBrowserIT {
+
+    private static SitePages site;
+    private static String password;
+
+    private SiteBrowser browser;
+    private WebDriver driver;
+
+    @BeforeAll
+    static void platform(LaunchedRoundup roundup) {
+        site = new SitePages(roundup);
+        password = roundup.editorPassword();
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> site.get("/editor").statusCode() == 200);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = SiteBrowser.open();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anEditorWritesARoundupFromTheCatalogReordersItPublishesItAndReadersFindIt() throws Exception {
+        String title =
+                "Best Commuter Headphones " + UUID.randomUUID().toString().substring(0, 8);
+        signIn();
+        click(By.id("new-article"));
+        type("f-title", title);
+        type("f-summary", "Three pairs for the train, tried for a month.");
+        type("f-category", "Audio");
+        type("f-tags", "commute, headphones");
+        type("f-intro", "We rode **every** line with these.");
+        waitFor(d -> d.findElement(By.id("preview")).getAttribute("innerHTML").contains("<strong>every</strong>"));
+
+        addEntry(0, "Aurora", "Aurora ANC Pro", "The quietest of the three.", "Battery", "30 hours");
+        addEntry(1, "Nordlys", "Nordlys Travel ANC", "Folds the smallest.", "Weight", "190 g");
+        addEntry(2, "Kestrel", "Kestrel Commute 2", "The best value.", "Price", "Under 100");
+        click(By.cssSelector("[data-action=section-add]"));
+        type("f-sections-0-heading", "Buying guide");
+        type("f-sections-0-body", "Look for *comfort* first.");
+
+        waitForSaved();
+        assertThat(entryHeadings()).containsExactly("Aurora ANC Pro", "Nordlys Travel ANC", "Kestrel Commute 2");
+        assertThat(driver.findElement(By.id("f-slug")).getAttribute("value")).startsWith("best-commuter-headphones-");
+        waitFor(d -> d.findElement(By.id("preview")).getAttribute("innerHTML").contains("<em>comfort</em>"));
+        screenshots("console-editor");
+        assertNoSeriousAccessibilityViolations("the editor");
+
+        click(By.cssSelector("[data-action=entry-down][data-index='0']"));
+        assertThat(entryHeadings()).containsExactly("Nordlys Travel ANC", "Aurora ANC Pro", "Kestrel Commute 2");
+        assertThat(texts(".console-rank")).containsExactly("Rank 1", "Rank 2", "Rank 3");
+        waitForSaved();
+
+        click(By.id("publish-now"));
+        waitFor(d -> d.findElement(By.id("publish-result")).getText().startsWith("Published"));
+        WebElement readerLink = driver.findElement(By.cssSelector("#publish-result a"));
+        String readerPage = readerLink.getAttribute("href");
+
+        driver.get(readerPage);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(texts(".entry-heading"))
+                .containsExactly(
+                        "Number 1: Nordlys Travel ANC", "Number 2: Aurora ANC Pro", "Number 3: Kestrel Commute 2");
+        assertThat(driver.findElement(By.tagName("main")).getText())
+                .contains("Buying guide", "190 g", "30 hours", "Under 100");
+
+        driver.get(url("/editor"));
+        signIn();
+        WebElement filter = driver.findElement(By.id("filter-text"));
+        filter.sendKeys(title);
+        waitFor(d -> texts("#article-rows tr").size() == 1);
+        WebElement row = driver.findElement(By.cssSelector("#article-rows tr"));
+        assertThat(row.getText()).contains(title, "Published", "editor", "Up to date");
+        filter.clear();
+        filter.sendKeys(" ");
+        waitFor(d -> texts("#article-rows tr").size() > 1);
+        screenshots("console-list");
+        assertNoSeriousAccessibilityViolations("the list");
+    }
+
+    @Test
+    void aTabClosedMidEditGivesItsUnsavedTextBack() {
+        String title = "Kept Draft " + UUID.randomUUID().toString().substring(0, 8);
+        signIn();
+        click(By.id("new-article"));
+        type("f-title", title);
+        waitForSaved();
+
+        // the network goes away: autosave cannot reach the server, and the tab is closed with the text unsaved
+        ((ChromiumDriver) driver).executeCdpCommand("Network.enable", Map.of());
+        ((ChromiumDriver) driver)
+                .executeCdpCommand(
+                        "Network.emulateNetworkConditions",
+                        Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        type("f-intro", "Words typed on a train, never saved.");
+        waitFor(d -> Set.of("failed", "dirty")
+                .contains(d.findElement(By.id("save-state")).getAttribute("data-state")));
+        String closing = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String reopened = driver.getWindowHandle();
+        driver.switchTo().window(closing).close();
+        driver.switchTo().window(reopened);
+
+        driver.get(url("/editor"));
+        signIn();
+        WebElement offer = waitFor(d -> d.findElement(By.id("recovered")));
+        waitFor(d -> offer.isDisplayed() && offer.getText().contains(title));
+        offer.findElements(By.cssSelector("[data-restore]")).stream()
+                .filter(b -> b.findElement(By.xpath("..")).getText().contains(title))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        waitFor(d -> "Words typed on a train, never saved."
+                .equals(d.findElement(By.id("f-intro")).getAttribute("value")));
+        assertThat(driver.findElement(By.id("f-title")).getAttribute("value")).isEqualTo(title);
+        waitForSaved();
+        assertThat(localStorageKeys()).noneMatch(key -> key.contains("token"));
+        assertThat((String) browser.script("return JSON.stringify(localStorage) + document.cookie"))
+                .doesNotContain("eyJ");
+    }
+
+    @Test
+    void theSignInPagePassesTheAccessibilityCheckAndRefusesAWrongPassword() {
+        driver.get(url("/editor"));
+        assertNoSeriousAccessibilityViolations("sign-in");
+        driver.findElement(By.id("signin-username")).sendKeys("editor");
+        driver.findElement(By.id("signin-password")).sendKeys("not-the-password");
+        click(By.cssSelector("#signin-form button[type=submit]"));
+        waitFor(d -> d.findElement(By.id("signin-error")).getText().contains("Wrong username or password"));
+        assertThat(driver.findElement(By.id("view-list")).isDisplayed()).isFalse();
+        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+
+    private void signIn() {
+        if (!driver.getCurrentUrl().contains("/editor")) {
+            driver.get(url("/editor"));
+        }
+        WebElement user = waitFor(d -> d.findElement(By.id("signin-username")));
+        waitFor(d -> user.isDisplayed());
+        user.clear();
+        user.sendKeys("editor");
+        driver.findElement(By.id("signin-password")).sendKeys(password);
+        click(By.cssSelector("#signin-form button[type=submit]"));
+        waitFor(d -> d.findElement(By.id("view-list")).isDisplayed()
+                && !d.findElement(By.id("list-status")).getText().startsWith("Loading"));
+    }
+
+    private void addEntry(int index, String typed, String product, String body, String feature, String value) {
+        click(By.cssSelector("[data-action=entry-add]"));
+        WebElement picker = waitFor(d -> d.findElement(By.cssSelector("[data-picker='" + index + "']")));
+        picker.sendKeys(typed);
+        WebElement choice = waitFor(d -> d.findElements(By.cssSelector("[data-pick='" + index + "']")).stream()
+                .filter(b -> b.getText().startsWith(product))
+                .findFirst()
+                .orElse(null));
+        choice.click();
+        waitFor(d -> d.findElement(By.id("f-entries-" + index + "-product-picked"))
+                .getText()
+                .contains(product));
+        assertThat(driver.findElement(By.id("f-entries-" + index + "-heading")).getAttribute("value"))
+                .isEqualTo(product);
+        type("f-entries-" + index + "-body", body);
+        click(By.cssSelector("[data-action=feature-add][data-index='" + index + "']"));
+        type("f-entries-" + index + "-features-0-name", feature);
+        type("f-entries-" + index + "-features-0-description", value);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = waitFor(d -> d.findElement(By.id(id)));
+        field.sendKeys(text);
+    }
+
+    private void click(By by) {
+        waitFor(d -> d.findElement(by)).click();
+    }
+
+    private void waitForSaved() {
+        waitFor(d -> "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state")));
+        assertThat(driver.findElement(By.id("save-state")).getText()).startsWith("Saved");
+    }
+
+    private List<String> entryHeadings() {
+        return driver.findElements(By.cssSelector(".console-entry [data-path$='.heading']")).stream()
+                .map(e -> e.getAttribute("value"))
+                .toList();
+    }
+
+    private List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getAttribute("textContent").trim())
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> localStorageKeys() {
+        return (List<String>) browser.script("return Object.keys(localStorage)");
+    }
+
+    private <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .pollingEvery(Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> {
+                    T value = condition.apply(d);
+                    return value instanceof Boolean b && !b ? null : value;
+                });
+    }
+
+    private void screenshots(String name) throws Exception {
+        Path desktop = browser.screenshot(name + "-desktop", 1366, false);
+        Path phone = browser.screenshot(name + "-phone", 390, true);
+        assertThat(Files.size(desktop)).isPositive();
+        assertThat(Files.size(phone)).isPositive();
+    }
+
+    private void assertNoSeriousAccessibilityViolations(String page) {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> serious = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if (Set.of("serious", "critical").contains(rule.getImpact())) {
+                serious.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .limit(3)
+                                .toList());
+            }
+        }
+        assertThat(serious)
+                .as("serious or critical accessibility violations on " + page)
+                .isEmpty();
+    }
+
+    private static String url(String path) {
+        return site.base().resolve(path).toString();
+    }
+}
