@@ -19,8 +19,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -489,8 +489,8 @@ final class LaunchedRoundup {
                 port = socket.getLocalPort();
             }
             int candidate = port;
-            boolean clashes = taken.stream()
-                    .anyMatch(other -> other == candidate || Math.abs(other - candidate) % 100 == 0);
+            boolean clashes =
+                    taken.stream().anyMatch(other -> other == candidate || Math.abs(other - candidate) % 100 == 0);
             if (!clashes) {
                 return port;
             }
