@@ -43,7 +43,9 @@ class FrozenElasticsearchIT extends SearchServiceHarness {
 
         elasticsearch.suspend();
 
-        for (int attempt = 0; attempt < 3; attempt++) {
+        // roundup.search.reads.failures-to-open timeouts in a row open the breaker
+        int failuresToOpen = breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls();
+        for (int attempt = 0; attempt < failuresToOpen; attempt++) {
             assertUnavailable(search());
         }
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);

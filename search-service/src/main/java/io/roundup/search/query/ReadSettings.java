@@ -19,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("roundup.search.reads")
 record ReadSettings(
-        @DefaultValue("2s") Duration timeout,
-        @DefaultValue("3") @Min(1) int failuresToOpen,
+        @DefaultValue("5s") Duration timeout,
+        @DefaultValue("5") @Min(1) int failuresToOpen,
         @DefaultValue("5s") Duration openFor) {}
