@@ -1,5 +1,6 @@
 package io.roundup.web;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class WebApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(WebApplication.class, args);
+        SpringApplication application = new SpringApplication(WebApplication.class);
+        application.setDefaultProperties(Map.of(ConsoleAssets.VERSION_PROPERTY, ConsoleAssets.version()));
+        application.run(args);
     }
 }

@@ -1,0 +1,103 @@
+// Opening a roundup in the editor (or a new one), offering back what this browser kept of it, and leaving it.
+
+import { $, el, when } from './dom.js';
+import { currentJson, editor, emptyDraft, fromArticle, isDirty, toRequest } from './draft.js';
+import { localDrafts } from './drafts.js';
+import { renderForm, setUpForm } from './form.js';
+import { renderHeader } from './header.js';
+import { schedulePreview } from './preview.js';
+import { changed, saver, setSaveState } from './saver.js';
+import { api, onSignOut, SignedOut } from './session.js';
+import { address, open, opener, setAddress, showView } from './views.js';
+
+async function openEditor(id, { restore = false } = {}) {
+  const kept = localDrafts.get(id);
+  let article = { id: null, etag: null, status: 'DRAFT', slug: '' };
+  let draft = emptyDraft();
+  if (id) {
+    try {
+      const { data, etag } = await api('/api/articles/' + encodeURIComponent(id));
+      article = { id: data.id, etag: etag || '"' + data.revision + '"', status: data.status, slug: data.slug,
+        publishedAt: data.publishedAt, revision: data.revision, scheduledAt: data.scheduledAt };
+      draft = fromArticle(data);
+    } catch (e) {
+      if (!(e instanceof SignedOut)) {
+        $('list-status').textContent = 'That roundup could not be opened: ' + e.message;
+      }
+      return;
+    }
+  }
+  editor.article = article;
+  editor.draft = draft;
+  editor.savedJson = id ? currentJson() : JSON.stringify(toRequest(emptyDraft()));
+  $('publish-result').textContent = '';
+  $('publish-result').classList.remove('is-error');
+  $('form-error').textContent = '';
+  const offer = $('offer-local');
+  offer.hidden = true;
+  if (kept && kept.draft && JSON.stringify(toRequest(kept.draft)) !== editor.savedJson) {
+    if (restore) {
+      applyKept(kept);
+    } else {
+      offer.replaceChildren(
+        el('p', {}, 'This browser kept unsaved changes to this roundup from ' + when(kept.keptAt) + '.'),
+        el('button', { type: 'button', className: 'button button-primary button-small', id: 'restore-local',
+          text: 'Restore them' }),
+        el('button', { type: 'button', className: 'button button-small', id: 'discard-local', text: 'Discard' }));
+      offer.hidden = false;
+    }
+  } else if (kept) {
+    localDrafts.remove(id);
+  }
+  setAddress('#/' + (article.id ? 'articles/' + article.id : 'new'));
+  reopenEditor();
+  $('edit-title').focus();
+}
+
+function applyKept(kept) {
+  editor.draft = kept.draft;
+  $('offer-local').hidden = true;
+  renderForm();
+  changed({ preview: true });
+}
+
+/** Shows the open draft again (after a sign-in) and saves what is pending. */
+export function reopenEditor() {
+  showView('edit');
+  renderForm();
+  renderHeader();
+  schedulePreview(0);
+  if (isDirty()) changed({ preview: false });
+  else setSaveState(editor.article.id ? 'saved' : 'idle', editor.article.id ? 'Saved' : '');
+}
+
+export function setUpEditor() {
+  setUpForm();
+  opener('editor', openEditor);
+  address(/^#\/articles\/([A-Za-z0-9_-]+)/, (match) => openEditor(match[1]));
+  address(/^#\/new$/, () => openEditor(null));
+  onSignOut(() => {
+    saver.cancel();
+    return editor.article ? reopenEditor : null;
+  });
+  $('back-to-list').addEventListener('click', async () => {
+    await saver.flush();
+    editor.article = null;
+    editor.draft = null;
+    open('list');
+  });
+  $('offer-local').addEventListener('click', (event) => {
+    const id = editor.article && editor.article.id;
+    if (event.target.id === 'restore-local') applyKept(localDrafts.get(id));
+    if (event.target.id === 'discard-local') {
+      localDrafts.remove(id);
+      $('offer-local').hidden = true;
+    }
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (editor.draft && (isDirty() || saver.inFlight)) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+}
