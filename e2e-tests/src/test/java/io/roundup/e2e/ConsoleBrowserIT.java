@@ -3,13 +3,7 @@ package io.roundup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +19,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chromium.ChromiumDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The editor console in a real browser, through the gateway of the launched platform: an editor signs in, writes a
@@ -39,7 +32,7 @@ class ConsoleBrowserIT {
     private static SitePages site;
     private static String password;
 
-    private SiteBrowser browser;
+    private ConsoleBrowser console;
     private WebDriver driver;
 
     @BeforeAll
@@ -53,14 +46,14 @@ class ConsoleBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = SiteBrowser.open();
-        driver = browser.driver();
+        console = ConsoleBrowser.open(site);
+        driver = console.driver();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.close();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -77,24 +70,26 @@ class ConsoleBrowserIT {
         type("f-intro", "We rode **every** line with these.");
         waitFor(d -> d.findElement(By.id("preview")).getAttribute("innerHTML").contains("<strong>every</strong>"));
 
-        addEntry(0, "Aurora", "Aurora ANC Pro", "The quietest of the three.", "Battery", "30 hours");
-        addEntry(1, "Nordlys", "Nordlys Travel ANC", "Folds the smallest.", "Weight", "190 g");
-        addEntry(2, "Kestrel", "Kestrel Commute 2", "The best value.", "Price", "Under 100");
+        console.addEntry(0, "Aurora", "Aurora ANC Pro", "The quietest of the three.", "Battery", "30 hours");
+        console.addEntry(1, "Nordlys", "Nordlys Travel ANC", "Folds the smallest.", "Weight", "190 g");
+        console.addEntry(2, "Kestrel", "Kestrel Commute 2", "The best value.", "Price", "Under 100");
         click(By.cssSelector("[data-action=section-add]"));
         type("f-sections-0-heading", "Buying guide");
         type("f-sections-0-body", "Look for *comfort* first.");
 
-        waitForSaved();
-        assertThat(entryHeadings()).containsExactly("Aurora ANC Pro", "Nordlys Travel ANC", "Kestrel Commute 2");
+        console.waitForSaved();
+        assertThat(console.entryHeadings())
+                .containsExactly("Aurora ANC Pro", "Nordlys Travel ANC", "Kestrel Commute 2");
         assertThat(driver.findElement(By.id("f-slug")).getAttribute("value")).startsWith("best-commuter-headphones-");
         waitFor(d -> d.findElement(By.id("preview")).getAttribute("innerHTML").contains("<em>comfort</em>"));
-        screenshots("console-editor");
-        assertNoSeriousAccessibilityViolations("the editor");
+        console.screenshots("console-editor");
+        console.assertNoSeriousAccessibilityViolations("the editor");
 
         click(By.cssSelector("[data-action=entry-down][data-index='0']"));
-        assertThat(entryHeadings()).containsExactly("Nordlys Travel ANC", "Aurora ANC Pro", "Kestrel Commute 2");
+        assertThat(console.entryHeadings())
+                .containsExactly("Nordlys Travel ANC", "Aurora ANC Pro", "Kestrel Commute 2");
         assertThat(texts(".console-rank")).containsExactly("Rank 1", "Rank 2", "Rank 3");
-        waitForSaved();
+        console.waitForSaved();
 
         click(By.id("publish-now"));
         waitFor(d -> d.findElement(By.id("publish-result")).getText().startsWith("Published"));
@@ -119,8 +114,8 @@ class ConsoleBrowserIT {
         filter.clear();
         filter.sendKeys(" ");
         waitFor(d -> texts("#article-rows tr").size() > 1);
-        screenshots("console-list");
-        assertNoSeriousAccessibilityViolations("the list");
+        console.screenshots("console-list");
+        console.assertNoSeriousAccessibilityViolations("the list");
     }
 
     @Test
@@ -129,7 +124,7 @@ class ConsoleBrowserIT {
         signIn();
         click(By.id("new-article"));
         type("f-title", title);
-        waitForSaved();
+        console.waitForSaved();
 
         // the network goes away: autosave cannot reach the server, and the tab is closed with the text unsaved
         ((ChromiumDriver) driver).executeCdpCommand("Network.enable", Map.of());
@@ -158,122 +153,47 @@ class ConsoleBrowserIT {
         waitFor(d -> "Words typed on a train, never saved."
                 .equals(d.findElement(By.id("f-intro")).getAttribute("value")));
         assertThat(driver.findElement(By.id("f-title")).getAttribute("value")).isEqualTo(title);
-        waitForSaved();
+        console.waitForSaved();
         assertThat(localStorageKeys()).noneMatch(key -> key.contains("token"));
-        assertThat((String) browser.script("return JSON.stringify(localStorage) + document.cookie"))
+        assertThat((String) console.browser().script("return JSON.stringify(localStorage) + document.cookie"))
                 .doesNotContain("eyJ");
     }
 
     @Test
     void theSignInPagePassesTheAccessibilityCheckAndRefusesAWrongPassword() {
         driver.get(url("/editor"));
-        assertNoSeriousAccessibilityViolations("sign-in");
+        console.assertNoSeriousAccessibilityViolations("sign-in");
         driver.findElement(By.id("signin-username")).sendKeys("editor");
         driver.findElement(By.id("signin-password")).sendKeys("not-the-password");
         click(By.cssSelector("#signin-form button[type=submit]"));
         waitFor(d -> d.findElement(By.id("signin-error")).getText().contains("Wrong username or password"));
         assertThat(driver.findElement(By.id("view-list")).isDisplayed()).isFalse();
-        assertThat(browser.consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+        assertThat(console.browser().consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
     }
 
     private void signIn() {
-        if (!driver.getCurrentUrl().contains("/editor")) {
-            driver.get(url("/editor"));
-        }
-        WebElement user = waitFor(d -> d.findElement(By.id("signin-username")));
-        waitFor(d -> user.isDisplayed());
-        user.clear();
-        user.sendKeys("editor");
-        driver.findElement(By.id("signin-password")).sendKeys(password);
-        click(By.cssSelector("#signin-form button[type=submit]"));
-        waitFor(d -> d.findElement(By.id("view-list")).isDisplayed()
-                && !d.findElement(By.id("list-status")).getText().startsWith("Loading"));
-    }
-
-    private void addEntry(int index, String typed, String product, String body, String feature, String value) {
-        click(By.cssSelector("[data-action=entry-add]"));
-        WebElement picker = waitFor(d -> d.findElement(By.cssSelector("[data-picker='" + index + "']")));
-        picker.sendKeys(typed);
-        WebElement choice = waitFor(d -> d.findElements(By.cssSelector("[data-pick='" + index + "']")).stream()
-                .filter(b -> b.getText().startsWith(product))
-                .findFirst()
-                .orElse(null));
-        choice.click();
-        waitFor(d -> d.findElement(By.id("f-entries-" + index + "-product-picked"))
-                .getText()
-                .contains(product));
-        assertThat(driver.findElement(By.id("f-entries-" + index + "-heading")).getAttribute("value"))
-                .isEqualTo(product);
-        type("f-entries-" + index + "-body", body);
-        click(By.cssSelector("[data-action=feature-add][data-index='" + index + "']"));
-        type("f-entries-" + index + "-features-0-name", feature);
-        type("f-entries-" + index + "-features-0-description", value);
+        console.signInToTheList("editor", password);
     }
 
     private void type(String id, String text) {
-        WebElement field = waitFor(d -> d.findElement(By.id(id)));
-        field.sendKeys(text);
+        console.type(id, text);
     }
 
     private void click(By by) {
-        waitFor(d -> d.findElement(by)).click();
+        console.click(by);
     }
 
-    private void waitForSaved() {
-        waitFor(d -> "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state")));
-        assertThat(driver.findElement(By.id("save-state")).getText()).startsWith("Saved");
-    }
-
-    private List<String> entryHeadings() {
-        return driver.findElements(By.cssSelector(".console-entry [data-path$='.heading']")).stream()
-                .map(e -> e.getAttribute("value"))
-                .toList();
+    private <T> T waitFor(Function<WebDriver, T> condition) {
+        return console.waitFor(condition);
     }
 
     private List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream()
-                .map(e -> e.getAttribute("textContent").trim())
-                .toList();
+        return console.texts(css);
     }
 
     @SuppressWarnings("unchecked")
     private List<String> localStorageKeys() {
-        return (List<String>) browser.script("return Object.keys(localStorage)");
-    }
-
-    private <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
-                .pollingEvery(Duration.ofMillis(100))
-                .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> {
-                    T value = condition.apply(d);
-                    return value instanceof Boolean b && !b ? null : value;
-                });
-    }
-
-    private void screenshots(String name) throws Exception {
-        Path desktop = browser.screenshot(name + "-desktop", 1366, false);
-        Path phone = browser.screenshot(name + "-phone", 390, true);
-        assertThat(Files.size(desktop)).isPositive();
-        assertThat(Files.size(phone)).isPositive();
-    }
-
-    private void assertNoSeriousAccessibilityViolations(String page) {
-        Results results = new AxeBuilder().analyze(driver);
-        List<String> serious = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            if (Set.of("serious", "critical").contains(rule.getImpact())) {
-                serious.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                        + rule.getNodes().stream()
-                                .map(node -> String.valueOf(node.getTarget()))
-                                .limit(3)
-                                .toList());
-            }
-        }
-        assertThat(serious)
-                .as("serious or critical accessibility violations on " + page)
-                .isEmpty();
+        return (List<String>) console.browser().script("return Object.keys(localStorage)");
     }
 
     private static String url(String path) {

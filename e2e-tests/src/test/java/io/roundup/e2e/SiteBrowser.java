@@ -1,13 +1,18 @@
 package io.roundup.e2e;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,6 +131,25 @@ final class SiteBrowser implements AutoCloseable {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * What axe-core (the accessibility engine many teams run in CI) finds serious or critical on the page as it is
+     * now, one line per rule with up to three of the elements it names; empty when nothing is.
+     */
+    List<String> seriousAccessibilityViolations() {
+        Results results = new AxeBuilder().analyze(driver);
+        List<String> serious = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if (Set.of("serious", "critical").contains(rule.getImpact())) {
+                serious.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .limit(3)
+                                .toList());
+            }
+        }
+        return serious;
     }
 
     @Override

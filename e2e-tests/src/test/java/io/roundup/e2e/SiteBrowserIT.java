@@ -3,16 +3,12 @@ package io.roundup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,17 +275,7 @@ class SiteBrowserIT {
     void pagesPassAnAutomatedAccessibilityCheck() {
         for (String path : pages()) {
             driver.get(url(path));
-            Results results = new AxeBuilder().analyze(driver);
-            List<String> serious = new ArrayList<>();
-            for (Rule rule : results.getViolations()) {
-                if (Set.of("serious", "critical").contains(rule.getImpact())) {
-                    serious.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                            + rule.getNodes().stream()
-                                    .map(node -> String.valueOf(node.getTarget()))
-                                    .limit(3)
-                                    .toList());
-                }
-            }
+            List<String> serious = browser.seriousAccessibilityViolations();
             assertThat(serious)
                     .as("serious or critical accessibility violations on " + path)
                     .isEmpty();

@@ -1,0 +1,153 @@
+package io.roundup.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The editor console as an editor uses it, in one real browser: the steps the console's browser tests share
+ * (signing in, typing, picking a product, waiting for autosave) written once, by what the editor sees.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    private final SiteBrowser browser;
+    private final SitePages site;
+
+    private ConsoleBrowser(SiteBrowser browser, SitePages site) {
+        this.browser = browser;
+        this.site = site;
+    }
+
+    static ConsoleBrowser open(SitePages site) {
+        return new ConsoleBrowser(SiteBrowser.open(), site);
+    }
+
+    SiteBrowser browser() {
+        return browser;
+    }
+
+    WebDriver driver() {
+        return browser.driver();
+    }
+
+    String url(String path) {
+        return site.base().resolve(path).toString();
+    }
+
+    /** Opens the console (unless it is open) and signs in; back on the list once it has loaded. */
+    void signIn(String username, String password) {
+        WebDriver driver = driver();
+        if (!driver.getCurrentUrl().contains("/editor")) {
+            driver.get(url("/editor"));
+        }
+        WebElement user = waitFor(d -> d.findElement(By.id("signin-username")));
+        waitFor(d -> user.isDisplayed());
+        user.clear();
+        user.sendKeys(username);
+        driver.findElement(By.id("signin-password")).sendKeys(password);
+        click(By.cssSelector("#signin-form button[type=submit]"));
+        waitFor(d -> !d.findElement(By.id("view-signin")).isDisplayed());
+    }
+
+    /** Signs in and waits for the list the console opens with. */
+    void signInToTheList(String username, String password) {
+        signIn(username, password);
+        waitFor(d -> d.findElement(By.id("view-list")).isDisplayed()
+                && !d.findElement(By.id("list-status")).getText().startsWith("Loading"));
+    }
+
+    /** Adds an entry at {@code index}, picks the product by typing part of its name, and fills its body and a row. */
+    void addEntry(int index, String typed, String product, String body, String feature, String value) {
+        click(By.cssSelector("[data-action=entry-add]"));
+        WebElement picker = waitFor(d -> d.findElement(By.cssSelector("[data-picker='" + index + "']")));
+        picker.sendKeys(typed);
+        WebElement choice = waitFor(d -> d.findElements(By.cssSelector("[data-pick='" + index + "']")).stream()
+                .filter(b -> b.getText().startsWith(product))
+                .findFirst()
+                .orElse(null));
+        choice.click();
+        waitFor(d -> d.findElement(By.id("f-entries-" + index + "-product-picked"))
+                .getText()
+                .contains(product));
+        assertThat(driver().findElement(By.id("f-entries-" + index + "-heading"))
+                        .getAttribute("value"))
+                .isEqualTo(product);
+        type("f-entries-" + index + "-body", body);
+        click(By.cssSelector("[data-action=feature-add][data-index='" + index + "']"));
+        type("f-entries-" + index + "-features-0-name", feature);
+        type("f-entries-" + index + "-features-0-description", value);
+    }
+
+    void type(String id, String text) {
+        waitFor(d -> d.findElement(By.id(id))).sendKeys(text);
+    }
+
+    void click(By by) {
+        waitFor(d -> d.findElement(by)).click();
+    }
+
+    /** Waits until autosave says "Saved". */
+    void waitForSaved() {
+        waitFor(d -> "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state")));
+        assertThat(driver().findElement(By.id("save-state")).getText()).startsWith("Saved");
+    }
+
+    List<String> entryHeadings() {
+        return driver().findElements(By.cssSelector(".console-entry [data-path$='.heading']")).stream()
+                .map(e -> e.getAttribute("value"))
+                .toList();
+    }
+
+    List<String> texts(String css) {
+        return driver().findElements(By.cssSelector(css)).stream()
+                .map(e -> e.getAttribute("textContent").trim())
+                .toList();
+    }
+
+    /** Waits (up to 20 s) for the condition to give something other than null or false, and gives it. */
+    <T> T waitFor(Function<WebDriver, T> condition) {
+        return waitFor(PATIENCE, condition);
+    }
+
+    <T> T waitFor(Duration patience, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver(), patience)
+                .pollingEvery(Duration.ofMillis(100))
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    T value = condition.apply(d);
+                    return value instanceof Boolean b && !b ? null : value;
+                });
+    }
+
+    /** The page at desktop and phone widths, in target/screenshots. */
+    void screenshots(String name) throws Exception {
+        Path desktop = browser.screenshot(name + "-desktop", 1366, false);
+        Path phone = browser.screenshot(name + "-phone", 390, true);
+        assertThat(Files.size(desktop)).isPositive();
+        assertThat(Files.size(phone)).isPositive();
+    }
+
+    void assertNoSeriousAccessibilityViolations(String page) {
+        assertThat(browser.seriousAccessibilityViolations())
+                .as("serious or critical accessibility violations on " + page)
+                .isEmpty();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+    }
+}
