@@ -81,7 +81,8 @@ public record Article(
 
     /** True when the working copy differs from what readers see (always, while nothing is published). */
     public boolean hasUnpublishedChanges() {
-        return !Objects.equals(content, published);
+        boolean newSlug = published != null && publishedSlug != null && !publishedSlug.equals(slug);
+        return !Objects.equals(content, published) || newSlug;
     }
 
     /**

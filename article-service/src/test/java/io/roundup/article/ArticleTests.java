@@ -115,6 +115,19 @@ class ArticleTests {
     }
 
     @Test
+    void aPublishedArticleWhoseOnlyEditIsANewSlugCanBeRepublishedUnderIt() {
+        Article published = Fixtures.published("Title");
+        Article renamed = published.edit(published.content(), "new-name", Fixtures.change(LATER));
+
+        assertThat(renamed.hasUnpublishedChanges()).isTrue();
+        assertThat(renamed.publicSlug()).isEqualTo(published.slug());
+
+        Article republished = renamed.publish(Fixtures.change(LATER.plusSeconds(60)));
+        assertThat(republished.publicSlug()).isEqualTo("new-name");
+        assertThat(republished.hasUnpublishedChanges()).isFalse();
+    }
+
+    @Test
     void deletingLeavesATombstoneWithNothingPublic() {
         Article deleted = Fixtures.deleted("Title");
 
