@@ -129,6 +129,17 @@ function move(list, from, to) {
   list.splice(to, 0, item);
 }
 
+/**
+ * Moves item `index` of a list one place up or down (`kind`-up / `kind`-down) and answers its new
+ * index and the button to focus: the same direction, or the other one when the item reached an end of the list.
+ */
+function step(list, kind, action, index) {
+  const to = action === kind + '-up' ? index - 1 : index + 1;
+  move(list, index, to);
+  const edge = to === 0 ? kind + '-down' : to === list.length - 1 ? kind + '-up' : action;
+  return { to, focus: '[data-action="' + edge + '"][data-index="' + to + '"]' };
+}
+
 function structural(action, index, sub) {
   const d = editor.draft;
   let focus = null;
@@ -146,12 +157,10 @@ function structural(action, index, sub) {
       break;
     case 'entry-up':
     case 'entry-down': {
-      const to = action === 'entry-up' ? index - 1 : index + 1;
-      move(d.entries, index, to);
-      const edge = to === 0 ? 'entry-down' : to === d.entries.length - 1 ? 'entry-up' : action;
-      focus = '[data-action="' + edge + '"][data-index="' + to + '"]';
-      const moved = d.entries[to];
-      say = (moved.heading || moved.productName || 'Entry') + ' is now rank ' + (to + 1) + '.';
+      const moved = step(d.entries, 'entry', action, index);
+      focus = moved.focus;
+      const entry = d.entries[moved.to];
+      say = (entry.heading || entry.productName || 'Entry') + ' is now rank ' + (moved.to + 1) + '.';
       break;
     }
     case 'feature-add':
@@ -172,10 +181,7 @@ function structural(action, index, sub) {
       break;
     case 'section-up':
     case 'section-down': {
-      const to = action === 'section-up' ? index - 1 : index + 1;
-      move(d.sections, index, to);
-      const edge = to === 0 ? 'section-down' : to === d.sections.length - 1 ? 'section-up' : action;
-      focus = '[data-action="' + edge + '"][data-index="' + to + '"]';
+      focus = step(d.sections, 'section', action, index).focus;
       break;
     }
     default:
