@@ -25,6 +25,9 @@ public final class CloudEventHeaders {
     /** {@code ce_source} of what product-service announces on {@link Topics#PRODUCTS}. */
     public static final String PRODUCT_SERVICE_SOURCE = "/product-service";
 
+    /** {@code ce_source} of what search-service announces on {@link Topics#SEARCH_INDEXED}. */
+    public static final String SEARCH_SERVICE_SOURCE = "/search-service";
+
     private CloudEventHeaders() {}
 
     /**

@@ -11,7 +11,8 @@ public enum EventType {
     ARTICLE_CHANGED_V1("roundup.article.v1", ArticleChanged.class),
     ARTICLE_REMOVED_V1("roundup.article.removed.v1", ArticleRemoved.class),
     PRODUCT_CHANGED_V1("roundup.product.v1", ProductChanged.class),
-    PRODUCT_REMOVED_V1("roundup.product.removed.v1", ProductRemoved.class);
+    PRODUCT_REMOVED_V1("roundup.product.removed.v1", ProductRemoved.class),
+    ARTICLE_INDEXED_V1("roundup.search.indexed.v1", ArticleIndexed.class);
 
     private final String ceType;
     private final Class<?> payloadType;

@@ -5,6 +5,8 @@ import io.roundup.events.ArticleEvent;
 import io.roundup.events.ArticleRemoved;
 import io.roundup.events.ArticleStatus;
 import io.roundup.events.EventCodec;
+import io.roundup.search.indexed.Indexed;
+import io.roundup.search.indexed.IndexedAnnouncements;
 import io.roundup.search.indexing.ReviewDocument.ProductSummary;
 import io.roundup.search.indexing.ReviewWriter.Write;
 import java.util.ArrayList;
@@ -29,10 +31,12 @@ class ArticleIndexer {
 
     private final IndexedProducts products;
     private final ReviewWriter writer;
+    private final IndexedAnnouncements announcements;
 
-    ArticleIndexer(IndexedProducts products, ReviewWriter writer) {
+    ArticleIndexer(IndexedProducts products, ReviewWriter writer, IndexedAnnouncements announcements) {
         this.products = products;
         this.writer = writer;
+        this.announcements = announcements;
     }
 
     List<Rejected> apply(List<Decoded<ArticleEvent>> batch, IndexTarget target) {
@@ -67,7 +71,31 @@ class ArticleIndexer {
         for (Decoded<ArticleEvent> decoded : valid) {
             decoded.withRequestId(() -> logOutcome(decoded, outcome));
         }
+        if (target.live()) {
+            announcements.written(written(valid, writes, outcome));
+        }
         return rejected;
+    }
+
+    /**
+     * What readers will see once the index refreshes: every document this bulk wrote (also again, on a redelivery).
+     * One the index refused as older than its own says nothing new: the newer one was announced when it was written.
+     */
+    private static List<Indexed> written(
+            List<Decoded<ArticleEvent>> valid, List<Write> writes, ReviewWriter.Outcome outcome) {
+        List<Indexed> written = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            if (outcome.written().contains(write.position())) {
+                ReviewDocument review = review(write);
+                written.add(new Indexed(
+                        review.id(),
+                        review.revision(),
+                        review.isPublished(),
+                        valid.get(i).requestId()));
+            }
+        }
+        return written;
     }
 
     private static boolean isPublished(ArticleChanged changed) {

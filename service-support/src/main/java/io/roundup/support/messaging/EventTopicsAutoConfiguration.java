@@ -40,4 +40,16 @@ public class EventTopicsAutoConfiguration {
                 .compact()
                 .build();
     }
+
+    /**
+     * What search has made searchable, per article: state too (the latest per article is all that counts), so compacted
+     * and laid out like the others, and a consumer that starts afresh reads every article's latest line from the start.
+     */
+    @Bean
+    NewTopic searchIndexedTopic(EventSettings settings) {
+        return TopicBuilder.name(Topics.SEARCH_INDEXED)
+                .partitions(settings.partitions())
+                .compact()
+                .build();
+    }
 }
