@@ -21,6 +21,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     with a scheduled re-publication of the working copy); null when nothing is scheduled
  * @param deleted a tombstone: gone from every read, announced as removed
  * @param lastTraceparent the trace of the request that made this revision, continued on its Kafka record
+ * @param publicRevision the revision at which what readers see last changed (published, re-published with other
+ *     content, taken off, deleted while public): search shows the current public state once it holds this revision or
+ *     a later one. Null while nothing was ever public, and on articles stored before it was kept (see
+ *     {@link #publicRevisionOrCurrent()})
  */
 @Document(Article.COLLECTION)
 public record Article(
@@ -43,7 +47,8 @@ public record Article(
         String lastRequestId,
         String lastTraceparent,
         boolean announcePending,
-        long announcedRevision)
+        long announcedRevision,
+        Long publicRevision)
         implements RelayedState {
 
     public static final String COLLECTION = "articles";
@@ -76,7 +81,8 @@ public record Article(
                 change.requestId(),
                 change.traceparent(),
                 true,
-                0);
+                0,
+                null);
     }
 
     /** True when the working copy differs from what readers see (always, while nothing is published). */
@@ -96,6 +102,17 @@ public record Article(
     /** True when readers may see this article's published snapshot. */
     public boolean isPublic() {
         return !deleted && status == Status.PUBLISHED && published != null;
+    }
+
+    /**
+     * The revision since which readers see what they see now; null when they never saw anything of it. An article
+     * stored before that revision was kept answers its current revision when it was ever public: later, never earlier.
+     */
+    public Long publicRevisionOrCurrent() {
+        if (publicRevision != null) {
+            return publicRevision;
+        }
+        return isPublic() || publishedAt != null ? revision : null;
     }
 
     /** Replaces the working copy; the published snapshot stays as it was. A new slug keeps the old one in the history. */
@@ -194,6 +211,12 @@ public record Article(
             String newScheduledBy,
             boolean nowDeleted,
             Change change) {
+        boolean nowPublic = !nowDeleted && newStatus == Status.PUBLISHED && newPublished != null;
+        boolean publicChanged = nowPublic != isPublic()
+                || nowPublic
+                        && !(Objects.equals(newPublished, published)
+                                && Objects.equals(newPublishedSlug, publishedSlug)
+                                && Objects.equals(newPublishedAt, publishedAt));
         return new Article(
                 id,
                 newSlug,
@@ -214,6 +237,7 @@ public record Article(
                 change.requestId(),
                 change.traceparent(),
                 true,
-                announcedRevision);
+                announcedRevision,
+                publicChanged ? Long.valueOf(revision + 1) : publicRevision);
     }
 }

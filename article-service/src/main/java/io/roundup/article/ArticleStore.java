@@ -73,6 +73,14 @@ class ArticleStore implements InitializingBean {
                 Article.COLLECTION));
     }
 
+    /** The article even when deleted (its tombstone); empty when unknown or malformed. */
+    Optional<Article> findEvenDeleted(String id) {
+        if (id == null || !ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findById(new ObjectId(id), Article.class, Article.COLLECTION));
+    }
+
     /** By current slug first, then by a former one. */
     Optional<Article> findBySlug(String slug) {
         Article current = mongo.findOne(

@@ -103,6 +103,11 @@ public class Articles {
         return store.find(id).orElseThrow(ArticleNotFound::new);
     }
 
+    /** Any article, also a deleted one: what must have left search is asked about too. */
+    public Article getEvenDeleted(String id) {
+        return store.findEvenDeleted(id).orElseThrow(ArticleNotFound::new);
+    }
+
     /** By its current slug, or by one it had before. */
     public Article getBySlug(String slug) {
         return store.findBySlug(slug).orElseThrow(ArticleNotFound::new);

@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -110,7 +111,13 @@ final class ArticleApi {
             request.with(TestTokens.editor(EDITOR));
         }
         try {
-            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            MvcResult result = mvc.perform(request).andReturn();
+            if (result.getRequest().isAsyncStarted()) {
+                // a deferred answer (?wait=searchable): waits for it, as a client would
+                result = mvc.perform(MockMvcRequestBuilders.asyncDispatch(result))
+                        .andReturn();
+            }
+            MockHttpServletResponse response = result.getResponse();
             return new Response(
                     response.getStatus(),
                     response.getContentAsString(),

@@ -136,4 +136,24 @@ class ArticleTests {
         assertThat(deleted.isPublic()).isFalse();
         assertThat(deleted.announcePending()).isTrue();
     }
+
+    @Test
+    void thePublicRevisionMovesOnlyWhenWhatReadersSeeChanges() {
+        assertThat(Fixtures.draft("T").publicRevisionOrCurrent())
+                .as("never public")
+                .isNull();
+        assertThat(Fixtures.scheduled("T", LATER).publicRevisionOrCurrent()).isNull();
+        assertThat(Fixtures.published("T").publicRevision()).isEqualTo(2);
+        assertThat(Fixtures.publishedWithDraft("Old", "New").publicRevision())
+                .as("an edit of the working copy")
+                .isEqualTo(2);
+        assertThat(Fixtures.republished("Old", "New").publicRevision()).isEqualTo(4);
+        assertThat(Fixtures.unpublished("T").publicRevision()).isEqualTo(3);
+        assertThat(Fixtures.unpublished("T")
+                        .edit(Fixtures.content("U"), null, Fixtures.change(LATER))
+                        .publicRevision())
+                .as("edited while off the site")
+                .isEqualTo(3);
+        assertThat(Fixtures.deleted("T").publicRevision()).isEqualTo(3);
+    }
 }

@@ -42,6 +42,11 @@ public final class Fixtures {
         return published(title).edit(content(editedTitle), null, change(T0.plusSeconds(120)));
     }
 
+    /** Published as {@code title}, edited to {@code editedTitle} and published again (revision 4). */
+    public static Article republished(String title, String editedTitle) {
+        return publishedWithDraft(title, editedTitle).publish(change(T0.plusSeconds(150)));
+    }
+
     public static Article scheduled(String title, Instant at) {
         return draft(title).schedule(at, change(T0.plusSeconds(30)));
     }

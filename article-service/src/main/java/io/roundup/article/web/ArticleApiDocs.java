@@ -7,6 +7,8 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,24 @@ class ArticleApiDocs implements OpenApiCustomizer {
     private static final String ARTICLE = "openapi/article.json";
 
     private static final String REQUEST = "openapi/article-request.json";
+
+    private static final String WAIT = "With `?wait=searchable` (and `&timeout=5s`, default 10 s, at most 30 s) the"
+            + " answer comes once readers' search shows the new state (200), or after the timeout with 202; the write"
+            + " itself is done either way.";
+
+    /** The 202 of {@code ?wait=searchable}: the same article, search not there yet. */
+    private static void accepted(OpenAPI api, String path) {
+        Operation operation = api.getPaths().get(path).getPost();
+        ApiResponse ok = operation.getResponses().get("200");
+        operation
+                .getResponses()
+                .addApiResponse(
+                        "202",
+                        new ApiResponse()
+                                .description("Written, but search did not show it within the timeout"
+                                        + " (`?wait=searchable` only)")
+                                .content(ok == null ? null : ok.getContent()));
+    }
 
     @Override
     public void customise(OpenAPI api) {
@@ -60,6 +80,7 @@ class ArticleApiDocs implements OpenApiCustomizer {
         operation(api, POST, "/api/articles/{id}/publish")
                 .id("publishArticle")
                 .summary("Publish the working copy, or schedule it with {\"at\": time}")
+                .description(WAIT)
                 .etag()
                 .problem(HttpStatus.CONFLICT, "The article is published already and has no unpublished changes.")
                 .problem(
@@ -68,6 +89,7 @@ class ArticleApiDocs implements OpenApiCustomizer {
         operation(api, POST, "/api/articles/{id}/unpublish")
                 .id("unpublishArticle")
                 .summary("Take the article off the public view (cancels a schedule)")
+                .description(WAIT)
                 .etag()
                 .problem(HttpStatus.CONFLICT, "Only a published or scheduled article can be unpublished.");
         operation(api, DELETE, "/api/articles/{id}")
@@ -75,6 +97,17 @@ class ArticleApiDocs implements OpenApiCustomizer {
                 .summary("Delete the article; it leaves search")
                 .description("Deleting a published article needs ADMIN (an editor unpublishes it first).")
                 .succeeds(HttpStatus.NO_CONTENT);
+        operation(api, GET, "/api/articles/{id}/search-status")
+                .id("getArticleSearchStatus")
+                .summary("Whether readers' search shows the article as it is now")
+                .description("`revision` is the revision since which readers see what they see now (absent while the"
+                        + " article was never public), `searchRevision` the one search shows readers (absent when"
+                        + " search lists none); `searchable` says whether search shows the current public state (for"
+                        + " an unpublished or deleted article, status `DELETED`: whether it is gone from search).")
+                .editorsOnly()
+                .problem(HttpStatus.NOT_FOUND, "No article has this id.");
+        accepted(api, "/api/articles/{id}/publish");
+        accepted(api, "/api/articles/{id}/unpublish");
         operation(api, GET, "/api/articles/{id}/revisions")
                 .id("listArticleRevisions")
                 .summary("The article's revisions, newest first")

@@ -3,6 +3,9 @@ package io.roundup.article.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.roundup.article.Articles;
+import io.roundup.article.search.SearchSettings;
+import io.roundup.article.search.SearchStatuses;
+import io.roundup.article.search.SearchWaits;
 import io.roundup.support.security.ApiSecurityAutoConfiguration;
 import io.roundup.support.testing.ServiceApiDocs;
 import io.roundup.support.web.WebSupportAutoConfiguration;
@@ -19,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 /** The article API's OpenAPI document, as the gateway fetches it: every route, with the statuses clients rely on. */
-@WebMvcTest(controllers = {ArticleController.class, RevisionController.class})
+@WebMvcTest(controllers = {ArticleController.class, RevisionController.class, SearchStatusController.class})
 @ImportAutoConfiguration({WebSupportAutoConfiguration.class, ApiSecurityAutoConfiguration.class})
 @Import(ArticleApiDocs.class)
 class ArticleApiDocsTests {
@@ -29,6 +32,15 @@ class ArticleApiDocsTests {
 
     @MockitoBean
     Articles articles;
+
+    @MockitoBean
+    SearchStatuses searchStatuses;
+
+    @MockitoBean
+    SearchWaits waits;
+
+    @MockitoBean
+    SearchSettings settings;
 
     JsonNode docs;
 
@@ -51,6 +63,7 @@ class ArticleApiDocsTests {
                         "POST /api/articles/{id}/publish",
                         "POST /api/articles/{id}/unpublish",
                         "GET /api/articles/{id}/revisions",
+                        "GET /api/articles/{id}/search-status",
                         "GET /api/articles/{id}/revisions/{revision}",
                         "POST /api/articles/{id}/revisions/{revision}/restore");
     }
@@ -74,6 +87,12 @@ class ArticleApiDocsTests {
         assertThat(statuses(operation("get", "/api/articles/{id}/revisions")))
                 .as("the history is for editors")
                 .contains("200", "401", "403");
+        assertThat(statuses(operation("get", "/api/articles/{id}/search-status")))
+                .as("the search status is for editors")
+                .contains("200", "401", "403", "404");
+        JsonNode waitingPublish = operation("post", "/api/articles/{id}/publish");
+        assertThat(statuses(waitingPublish)).as("?wait=searchable").contains("200", "202");
+        assertThat(waitingPublish.get("parameters").findValuesAsString("name")).contains("wait", "timeout");
     }
 
     @Test
