@@ -319,6 +319,33 @@ class GatewayIT {
     }
 
     @Test
+    void letsOnlyEditorsReadAnArticlesSearchStatus() throws Exception {
+        client.get()
+                .uri("/api/articles/a1/search-status")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get()
+                .uri("/api/articles/a1/search-status")
+                .headers(bearer(token("viewer", "viewer-pass")))
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        assertThat(articles.receivedNothing()).isTrue();
+
+        articles.answer(StubService.Answer.json(200, "{\"articleId\":\"a1\",\"searchable\":true}"));
+        client.get()
+                .uri("/api/articles/a1/search-status")
+                .headers(bearer(token("editor", "editor-pass")))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(articles.takeRequest().path()).isEqualTo("/api/articles/a1/search-status");
+    }
+
+    @Test
     void letsOnlyAdminsReindexSearch() throws Exception {
         client.post()
                 .uri("/api/search/reindex")

@@ -40,8 +40,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.publisher.Mono;
 
 /**
- * Who may call what at the edge. Reads are public, writes need EDITOR or ADMIN, reindexing and search administration
- * need ADMIN. A presented token is always checked, even on public reads, because services use it to show drafts.
+ * Who may call what at the edge. Reads are public (but an article's search status, for editors), writes need EDITOR or
+ * ADMIN, reindexing and search administration need ADMIN. A presented token is always checked, even on public reads, because services use it to show drafts.
  * Stateless: no session, no CSRF (no cookies are ever read), no saved requests.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +49,9 @@ import reactor.core.publisher.Mono;
 class SecurityConfiguration {
 
     private static final String[] SERVICE_AREAS = {"/api/articles/**", "/api/products/**", "/api/search/**"};
+
+    /** Reads that tell editors' business (whether an unpublished article exists and is gone from search). */
+    private static final String[] EDITORS_ONLY_READS = {"/api/articles/*/search-status"};
 
     private static final String[] ADMIN_ONLY = {"/api/search/reindex", "/api/search/reindex/**", "/api/search/admin/**"
     };
@@ -75,6 +78,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(ADMIN_ONLY)
                         .hasRole(ADMIN)
+                        .pathMatchers(EDITORS_ONLY_READS)
+                        .hasAnyRole(EDITOR, ADMIN)
                         .pathMatchers(HttpMethod.POST, SERVICE_AREAS)
                         .hasAnyRole(EDITOR, ADMIN)
                         .pathMatchers(HttpMethod.PUT, SERVICE_AREAS)
