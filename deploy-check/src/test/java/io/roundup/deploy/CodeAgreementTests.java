@@ -34,12 +34,21 @@ class CodeAgreementTests {
     void theEventTopicsAreDeclaredCompactedWithThePartitionsTheServicesAreTold() {
         int partitions =
                 Integer.parseInt(platform.configMapData("roundup-platform").get("ROUNDUP_EVENTS_PARTITIONS"));
-        for (String name : List.of(Topics.ARTICLES, Topics.PRODUCTS)) {
+        for (String name : List.of(Topics.ARTICLES, Topics.PRODUCTS, Topics.SEARCH_INDEXED)) {
             KafkaTopic topic = topic(name);
             assertThat(topic.getSpec().getPartitions()).as(name).isEqualTo(partitions);
             assertThat(topic.getSpec().getConfig()).as(name).containsEntry("cleanup.policy", "compact");
             assertThat(topic.getSpec().getReplicas()).as(name).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void articleServiceReadsTheDeclaredTopicOfWhatSearchShows() {
+        assertThat(application("article-service")
+                        .at("/spring/cloud/stream/bindings/searchIndexed-in-0/destination")
+                        .asText())
+                .isEqualTo(Topics.SEARCH_INDEXED);
+        assertThat(topic(Topics.SEARCH_INDEXED).getSpec().getConfig()).containsEntry("cleanup.policy", "compact");
     }
 
     @Test
