@@ -5,6 +5,7 @@
 import { $ } from './dom.js';
 import { setUpEditor } from './editor.js';
 import { setUpList } from './list.js';
+import { setUpLive } from './live.js';
 import { setUpPublish } from './publish.js';
 import { setUpSignIn } from './session.js';
 import { showView } from './views.js';
@@ -13,5 +14,6 @@ setUpSignIn();
 setUpList();
 setUpEditor();
 setUpPublish();
+setUpLive();
 showView('signin');
 $('signin-username').focus();

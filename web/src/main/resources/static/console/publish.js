@@ -2,6 +2,7 @@
 
 import { $, el, STATUS_LABEL, when } from './dom.js';
 import { currentJson, editor, isDirty } from './draft.js';
+import { clearLive, PUBLISH_WAIT, published, publishing } from './live.js';
 import { saver } from './saver.js';
 import { api, session, SignedOut } from './session.js';
 
@@ -18,7 +19,8 @@ async function publishNow() {
   }
   try {
     const a = editor.article;
-    const { data, etag } = await api('/api/articles/' + encodeURIComponent(a.id) + '/publish', {
+    publishing();
+    const { data, etag, status } = await api('/api/articles/' + encodeURIComponent(a.id) + '/publish' + PUBLISH_WAIT, {
       method: 'POST', headers: { 'If-Match': a.etag },
     });
     a.etag = etag || '"' + data.revision + '"';
@@ -29,7 +31,9 @@ async function publishNow() {
       'Published: ' + (STATUS_LABEL[data.status] || data.status) + ', revision ' + data.revision + ', '
         + when(data.publishedAt) + '. ',
       el('a', { href: '/reviews/' + encodeURIComponent(data.slug), text: 'Open the reader page' })));
+    published(data, status);
   } catch (e) {
+    clearLive();
     if (e instanceof SignedOut) return;
     result.classList.add('is-error');
     result.textContent = 'Not published (' + (e.status || 'no answer') + '): ' + e.message;

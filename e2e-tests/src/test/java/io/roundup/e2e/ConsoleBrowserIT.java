@@ -93,8 +93,21 @@ class ConsoleBrowserIT {
 
         click(By.id("publish-now"));
         waitFor(d -> d.findElement(By.id("publish-result")).getText().startsWith("Published"));
+        WebElement live = driver.findElement(By.id("live-in-search"));
+        assertThat(live.getAttribute("role")).as("announced").isEqualTo("status");
+        waitFor(d -> "live".equals(live.getAttribute("data-state")));
+        assertThat(live.getText()).startsWith("Live in search");
+        assertThat(live.findElement(By.tagName("a")).getAttribute("href"))
+                .contains("/reviews/best-commuter-headphones-");
+        console.screenshots("console-live");
+        console.assertNoSeriousAccessibilityViolations("the editor, live in search");
         WebElement readerLink = driver.findElement(By.cssSelector("#publish-result a"));
         String readerPage = readerLink.getAttribute("href");
+
+        // live in search means readers' search finds it now, with no waiting
+        String tag = title.substring(title.lastIndexOf(' ') + 1);
+        driver.get(url("/search?q=" + tag));
+        assertThat(texts(".result-title a")).contains(title);
 
         driver.get(readerPage);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
