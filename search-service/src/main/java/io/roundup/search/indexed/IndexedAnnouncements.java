@@ -68,6 +68,7 @@ public class IndexedAnnouncements implements SmartLifecycle {
     private final Map<String, Indexed> pending = new LinkedHashMap<>();
 
     private volatile boolean running;
+    private volatile boolean refreshFailing;
     private long lastRefresh;
 
     IndexedAnnouncements(
@@ -130,6 +131,7 @@ public class IndexedAnnouncements implements SmartLifecycle {
             try {
                 client.indices().refresh(r -> r.index(SearchIndices.REVIEWS));
             } catch (Exception ex) {
+                refreshFailing = true;
                 failedRefreshes.increment();
                 requeue(batch);
                 log.warn(
@@ -139,6 +141,7 @@ public class IndexedAnnouncements implements SmartLifecycle {
                         ex.toString());
                 return;
             }
+            refreshFailing = false;
             lastRefresh = System.currentTimeMillis();
             Instant visible = clock.instant();
             batch.forEach(document -> send(document, visible));
@@ -224,11 +227,14 @@ public class IndexedAnnouncements implements SmartLifecycle {
         running = true;
     }
 
-    /** Announces what is still waiting (best effort, briefly), then closes the producer. */
+    /**
+     * Announces what is still waiting (best effort: not when Elasticsearch was failing, which would only hold the
+     * shutdown up), then closes the producer.
+     */
     @Override
     public void stop() {
         running = false;
-        if (work.stop()) {
+        if (work.stop() && !refreshFailing) {
             announcePending();
         }
         try {
