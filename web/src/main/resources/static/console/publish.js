@@ -10,6 +10,7 @@ async function publishNow() {
   const result = $('publish-result');
   result.classList.remove('is-error');
   result.textContent = 'Saving and publishing…';
+  clearLive();
   await saver.flush();
   if (!session()) return;
   if (!editor.article.id || isDirty()) {
