@@ -35,8 +35,12 @@ class LiveInSearchIT {
         assertThat(before.get("status").asString()).isEqualTo("DRAFT");
         assertThat(before.has("revision")).isFalse();
 
+        long asked = System.nanoTime();
         Gateway.Response published =
                 gateway.post("/api/articles/" + id + "/publish?wait=searchable&timeout=10s", editorToken, "{}");
+        System.out.printf(
+                "[e2e] publish?wait=searchable answered %d in %d ms%n",
+                published.status(), (System.nanoTime() - asked) / 1_000_000);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(hitIds(word)).as("found at once, without waiting").containsExactly(id);
@@ -48,8 +52,12 @@ class LiveInSearchIT {
         assertThat(live.get("searchRevision").asLong())
                 .isGreaterThanOrEqualTo(live.get("revision").asLong());
 
+        asked = System.nanoTime();
         Gateway.Response unpublished =
                 gateway.post("/api/articles/" + id + "/unpublish?wait=searchable", editorToken, "{}");
+        System.out.printf(
+                "[e2e] unpublish?wait=searchable answered %d in %d ms%n",
+                unpublished.status(), (System.nanoTime() - asked) / 1_000_000);
         assertThat(unpublished.status()).as(unpublished.body()).isEqualTo(200);
         assertThat(hitIds(word)).as("gone at once").isEmpty();
         JsonNode gone = status(id);
