@@ -116,6 +116,38 @@ class SearchIT extends SearchServiceHarness {
     }
 
     @Test
+    void aTypoInAWordTheStemmerShortensStillFindsTheReview() {
+        String word = word();
+        String id = id();
+        events.send(published(
+                id,
+                1,
+                Instant.now(),
+                content(
+                        "Running shoes and noise-cancelling headphones for the " + word + " marathon",
+                        "Race-day kit.",
+                        "Outdoors",
+                        List.of("running"),
+                        "Ilse Brandt",
+                        "We ran in every pair.",
+                        List.of())));
+        awaitHits("q", word);
+
+        // a slip changes the stem ("runnning" stems to "runnn", "cancellign" is no "cancel"): typos match the words
+        assertThat(ids(api.search("q", "runnning shoes", "size", "100"))).contains(id);
+        assertThat(ids(api.search("q", "noise-cancellign headphones", "size", "100")))
+                .contains(id);
+        assertThat(ids(api.search("q", "runnning shoes " + word))).containsExactly(id);
+        JsonNode hit = api.search("q", "noise-cancellign headphones " + word)
+                .path("hits")
+                .path(0);
+        assertThat(hit.path("id").asString()).isEqualTo(id);
+        assertThat(hit.path("highlights").path("title").path(0).asString())
+                .contains("<em>noise</em>")
+                .contains("<em>headphones</em>");
+    }
+
+    @Test
     void readersFindInflectedPossessiveAndAccentedWordsAsTheyTypeThem() {
         String word = word();
         String id = id();

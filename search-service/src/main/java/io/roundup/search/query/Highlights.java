@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.util.NamedValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +31,16 @@ final class Highlights {
 
     /**
      * Highlights the reader's words where they matched: as written (with synonyms), and with a typo of one edit. Not
-     * with the search's own query: highlighting its two-edit fuzzy clauses built a Levenshtein automaton per word,
-     * field and hit, which was three quarters of a search's time (≈ 150 ms against ≈ 40 ms measured here). Titles and
-     * summaries are highlighted whole, longer fields as a few fragments.
+     * with the search's own query: highlighting its two-edit fuzzy clauses cost three quarters of a search's time.
+     * Titles and summaries are highlighted whole, longer fields as a few fragments.
+     *
+     * <p>With the fast vector highlighter ({@link HighlighterType#FastVector}), from the term vectors the review index
+     * keeps for the highlighted fields: it expands the one-edit clause into index terms once per search, where the
+     * unified highlighter re-analysed every field of every hit and built a Levenshtein automaton per word, field and
+     * hit — about 70 % of a search's time over 10,000 roundups (docs/benchmarks.md, "Query cost"). An index created
+     * before term vectors cannot use it: {@link HighlighterType#Unified} highlights those (see {@link PagedSearch}).
      */
-    static Highlight request(String text) {
+    static Highlight request(String text, HighlighterType type) {
         List<NamedValue<HighlightField>> fields = new ArrayList<>();
         NAMES.keySet().forEach(field -> {
             boolean whole = field.equals("title") || field.equals("summary");
@@ -51,7 +57,8 @@ final class Highlights {
                         .fuzziness(FUZZINESS)
                         .prefixLength(1)))
                 .should(sh -> sh.multiMatch(m -> m.query(text).fields(highlighted)))));
-        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html)
+        return Highlight.of(h -> h.type(type)
+                .encoder(HighlighterEncoder.Html)
                 .preTags("<em>")
                 .postTags("</em>")
                 .fields(fields)

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.roundup.search.indexing.ReviewDocument;
 import io.roundup.search.indices.SearchIndices;
@@ -28,8 +29,11 @@ class PagedSearch {
 
     private final SearchCalls calls;
 
-    PagedSearch(SearchCalls calls) {
+    private final HighlighterChoice highlighters;
+
+    PagedSearch(SearchCalls calls, HighlighterChoice highlighters) {
         this.calls = calls;
+        this.highlighters = highlighters;
     }
 
     SearchResults search(SearchQuery query) {
@@ -70,14 +74,29 @@ class PagedSearch {
 
     private SearchResponse<ReviewDocument> execute(SearchQuery query, String pit) {
         try {
-            return calls.call(client -> client.search(SearchRequests.search(query, pit), ReviewDocument.class));
+            return highlighted(query, pit);
         } catch (ElasticsearchException | SearchUnavailable ex) {
             if (pit == null) {
                 throw ex;
             }
             // Expired (a reader who came back after a while), closed by a reindex, or not ours: read the live index.
             log.debug("Point in time unusable ({}); searching the live index", ex.getMessage());
-            return calls.call(client -> client.search(SearchRequests.search(query, null), ReviewDocument.class));
+            return highlighted(query, null);
+        }
+    }
+
+    /** The search with the fast vector highlighter, or the unified one when the index has no term vectors for it. */
+    private SearchResponse<ReviewDocument> highlighted(SearchQuery query, String pit) {
+        HighlighterType type = query.hasText() ? highlighters.current() : HighlighterType.Unified;
+        try {
+            return calls.call(client -> client.search(SearchRequests.search(query, pit, type), ReviewDocument.class));
+        } catch (ElasticsearchException ex) {
+            if (type != HighlighterType.FastVector || !HighlighterChoice.refusesFastVectors(ex)) {
+                throw ex;
+            }
+            highlighters.fallBack();
+            return calls.call(client ->
+                    client.search(SearchRequests.search(query, pit, HighlighterType.Unified), ReviewDocument.class));
         }
     }
 

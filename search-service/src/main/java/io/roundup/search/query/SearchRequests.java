@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.Time;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import io.roundup.search.indexing.ReviewDocument;
 import io.roundup.search.indices.SearchIndices;
 import java.util.ArrayList;
@@ -21,6 +22,12 @@ final class SearchRequests {
 
     /** The index analyzer: the same chain as searches use, minus the editors' synonyms. */
     static final String EXACT_ANALYZER = "prose";
+    /**
+     * Every word of the article as written, not stemmed: typos are matched here. A slip in a word the stemmer shortens
+     * can change its stem by more than the edits allowed ("runnning" stems to "runnn", "running" stays "running";
+     * "cancellign" stays, "cancelling" becomes "cancel"), so against stems such typos found nothing.
+     */
+    static final String TYPO_FIELD = "all_text.plain";
     /** Every word of one or two, three quarters of the words when there are more. */
     static final String MOST_WORDS = "2<-25%";
 
@@ -56,6 +63,11 @@ final class SearchRequests {
      * can widen a choice within a facet.
      */
     static SearchRequest search(SearchQuery query, @Nullable String pit) {
+        return search(query, pit, HighlighterType.FastVector);
+    }
+
+    /** The same with the highlighter of the caller's choice: the unified one for an index without term vectors. */
+    static SearchRequest search(SearchQuery query, @Nullable String pit, HighlighterType highlighter) {
         return SearchRequest.of(s -> {
             if (pit == null) {
                 s.index(SearchIndices.REVIEWS);
@@ -72,7 +84,7 @@ final class SearchRequests {
                 s.aggregations(facet.key(), facet.aggregation(facetFilters(query, facet)));
             }
             if (query.hasText()) {
-                s.highlight(Highlights.request(query.text()));
+                s.highlight(Highlights.request(query.text(), highlighter));
             }
             if (query.cursor() != null) {
                 s.searchAfter(searchAfter(query.cursor()));
@@ -88,8 +100,10 @@ final class SearchRequests {
     /**
      * Plain text: every word (give or take a typo, and a quarter of them when there are more than two) must occur
      * somewhere in the article, as written or as an editor's synonym; the score favours titles and product names, and
-     * whole phrases. Typo tolerance runs on the analyzer without synonyms ({@value #EXACT_ANALYZER}): fuzzy variants of
-     * every synonym would match far too much, and Elasticsearch cannot expand a multi-word synonym fuzzily.
+     * whole phrases. Typos are forgiven against the words as written ({@value #TYPO_FIELD}, no stemming, no synonyms):
+     * fuzzy variants of every synonym would match far too much, and Elasticsearch cannot expand a multi-word synonym
+     * fuzzily. The typo clause that adds to the score keeps every text field: over the four short ones only it was
+     * about a tenth cheaper but cost "mistery novels" its first place in the judged suite.
      */
     static Query mainQuery(SearchQuery query) {
         if (!query.hasText()) {
@@ -97,9 +111,8 @@ final class SearchRequests {
         }
         String text = query.text().strip();
         return Query.of(q -> q.bool(b -> b.filter(published())
-                .must(m -> m.bool(every -> every.should(sh -> sh.match(mt -> mt.field("all_text")
+                .must(m -> m.bool(every -> every.should(sh -> sh.match(mt -> mt.field(TYPO_FIELD)
                                 .query(text)
-                                .analyzer(EXACT_ANALYZER)
                                 .fuzziness("AUTO")
                                 .prefixLength(1)
                                 .minimumShouldMatch(MOST_WORDS)))

@@ -2,6 +2,7 @@ package io.roundup.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import java.util.List;
@@ -47,7 +48,7 @@ class SearchRequestsTests {
         assertThat(query.at("/filter")).isEqualTo(json("[{'term':{'status':{'value':'PUBLISHED'}}}]"));
         assertThat(query.at("/must/0/bool"))
                 .isEqualTo(json("{'should':["
-                        + "{'match':{'all_text':{'query':'trail shoes','analyzer':'prose','fuzziness':'AUTO',"
+                        + "{'match':{'all_text.plain':{'query':'trail shoes','fuzziness':'AUTO',"
                         + "'minimum_should_match':'2<-25%','prefix_length':1}}},"
                         + "{'match':{'all_text':{'query':'trail shoes','minimum_should_match':'2<-25%'}}}],"
                         + "'minimum_should_match':'1'}"));
@@ -161,6 +162,9 @@ class SearchRequestsTests {
     void theReadersWordsAreHighlightedAsWrittenOrOneEditAwayNotByTheFuzzierSearch() {
         JsonNode highlight = body(query("trail shoes", SortMode.RELEVANCE)).at("/highlight");
 
+        assertThat(highlight.at("/type").asString())
+                .as("from the term vectors, fuzzy words expanded once per search")
+                .isEqualTo("fvh");
         assertThat(highlight.at("/encoder").asString()).isEqualTo("html");
         assertThat(highlight.at("/pre_tags")).isEqualTo(json("['<em>']"));
         assertThat(highlight.at("/post_tags")).isEqualTo(json("['</em>']"));
@@ -177,6 +181,18 @@ class SearchRequestsTests {
         assertThat(highlighted.get(1)).isEqualTo(json("{'summary':{'number_of_fragments':0}}"));
         assertThat(highlighted.get(5))
                 .isEqualTo(json("{'entries.body':{'fragment_size':160,'number_of_fragments':3}}"));
+    }
+
+    @Test
+    void anIndexWithoutTermVectorsIsHighlightedByTheUnifiedHighlighterWithTheSameQuery() {
+        SearchQuery query = query("trail shoes", SortMode.RELEVANCE);
+        JsonNode fast = body(SearchRequests.search(query, null)).at("/highlight");
+        JsonNode unified = body(SearchRequests.search(query, null, HighlighterType.Unified))
+                .at("/highlight");
+
+        assertThat(unified.at("/type").asString()).isEqualTo("unified");
+        assertThat(unified.at("/highlight_query")).isEqualTo(fast.at("/highlight_query"));
+        assertThat(unified.at("/fields")).isEqualTo(fast.at("/fields"));
     }
 
     @Test
