@@ -3,6 +3,7 @@
 import { $, el, STATUS_LABEL, when } from './dom.js';
 import { currentJson, editor, isDirty } from './draft.js';
 import { saver } from './saver.js';
+import { adopt } from './state.js';
 import { api, session, SignedOut } from './session.js';
 
 async function publishNow() {
@@ -21,10 +22,8 @@ async function publishNow() {
     const { data, etag } = await api('/api/articles/' + encodeURIComponent(a.id) + '/publish', {
       method: 'POST', headers: { 'If-Match': a.etag },
     });
-    a.etag = etag || '"' + data.revision + '"';
-    a.status = data.status;
-    a.slug = data.slug;
     editor.savedJson = currentJson();
+    adopt(data, etag);
     result.replaceChildren(el('p', {},
       'Published: ' + (STATUS_LABEL[data.status] || data.status) + ', revision ' + data.revision + ', '
         + when(data.publishedAt) + '. ',
