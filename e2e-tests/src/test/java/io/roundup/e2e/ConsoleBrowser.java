@@ -184,6 +184,14 @@ final class ConsoleBrowser implements AutoCloseable {
         assertThat(Files.size(phone)).isPositive();
     }
 
+    /** The window as it is (with a dialog open over the page) at desktop and phone sizes, in target/screenshots. */
+    void windowScreenshots(String name) throws Exception {
+        Path desktop = browser.windowScreenshot(name + "-desktop", 1366, 800, false);
+        Path phone = browser.windowScreenshot(name + "-phone", 390, 844, true);
+        assertThat(Files.size(desktop)).isPositive();
+        assertThat(Files.size(phone)).isPositive();
+    }
+
     void assertNoSeriousAccessibilityViolations(String page) {
         assertThat(browser.seriousAccessibilityViolations())
                 .as("serious or critical accessibility violations on " + page)

@@ -63,7 +63,7 @@ class ConsoleWorkflowIT {
             console.click(By.id("schedule-open"));
             console.waitFor(d -> d.findElement(By.id("schedule-dialog")).isDisplayed());
             assertThat(console.shown("schedule-zone")).contains("Europe/Berlin", "GMT+01:00");
-            console.screenshots("console-schedule");
+            console.windowScreenshots("console-schedule");
             console.assertNoSeriousAccessibilityViolations("the schedule dialog");
 
             // a time that has passed is refused before anything is sent
