@@ -95,9 +95,13 @@ final class ConsoleBrowser implements AutoCloseable {
         type("f-entries-" + index + "-features-0-description", value);
     }
 
-    /** Opens a roundup's editor by its address, signing in on the way, and waits until it shows it saved. */
+    /** Opens a roundup's editor by its address in a fresh page, signing in, and waits until it shows it saved. */
     void openRoundup(String id, String username, String password) {
+        boolean inTheConsole = driver().getCurrentUrl().contains("/editor");
         driver().get(url("/editor#/articles/" + id));
+        if (inTheConsole) {
+            driver().navigate().refresh(); // a new address that differs only by its hash loads nothing
+        }
         signIn(username, password);
         waitFor(d -> d.findElement(By.id("view-edit")).isDisplayed()
                 && "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state")));
