@@ -7,6 +7,7 @@ import { renderForm, setUpForm } from './form.js';
 import { renderHeader } from './header.js';
 import { schedulePreview } from './preview.js';
 import { changed, saver, setSaveState } from './saver.js';
+import { articleState } from './state.js';
 import { api, onSignOut, SignedOut } from './session.js';
 import { address, open, opener, setAddress, showView } from './views.js';
 
@@ -17,8 +18,7 @@ async function openEditor(id, { restore = false } = {}) {
   if (id) {
     try {
       const { data, etag } = await api('/api/articles/' + encodeURIComponent(id));
-      article = { id: data.id, etag: etag || '"' + data.revision + '"', status: data.status, slug: data.slug,
-        publishedAt: data.publishedAt, revision: data.revision, scheduledAt: data.scheduledAt };
+      article = articleState(data, etag);
       draft = fromArticle(data);
     } catch (e) {
       if (!(e instanceof SignedOut)) {
@@ -74,7 +74,7 @@ export function reopenEditor() {
 export function setUpEditor() {
   setUpForm();
   opener('editor', openEditor);
-  address(/^#\/articles\/([A-Za-z0-9_-]+)/, (match) => openEditor(match[1]));
+  address(/^#\/articles\/([A-Za-z0-9_-]+)$/, (match) => openEditor(match[1]));
   address(/^#\/new$/, () => openEditor(null));
   onSignOut(() => {
     saver.cancel();

@@ -51,7 +51,8 @@ function renderRows() {
         el('button', { type: 'button', className: 'link-button', 'data-open': a.id, text: a.title || '(untitled)' }),
         el('small', { text: '/reviews/' + a.slug })),
       el('td', { 'data-label': 'Status' }, status,
-        a.status === 'SCHEDULED' && a.scheduledAt ? el('div', { className: 'muted', text: 'goes live ' + when(a.scheduledAt) }) : null),
+        a.scheduledAt ? el('div', { className: 'muted scheduled-at',
+          text: (a.status === 'SCHEDULED' ? 'goes live ' : 'changes go live ') + when(a.scheduledAt) }) : null),
       el('td', { 'data-label': 'Last saved' }, when(a.updatedAt)),
       el('td', { 'data-label': 'By' }, a.updatedBy || '—'),
       el('td', { 'data-label': 'Published version' }, published));

@@ -4,6 +4,7 @@ import { $, el, STATUS_LABEL, when } from './dom.js';
 import { currentJson, editor, isDirty } from './draft.js';
 import { clearLive, PUBLISH_WAIT, published, publishing } from './live.js';
 import { saver } from './saver.js';
+import { adopt } from './state.js';
 import { api, session, SignedOut } from './session.js';
 
 async function publishNow() {
@@ -24,10 +25,8 @@ async function publishNow() {
     const { data, etag, status } = await api('/api/articles/' + encodeURIComponent(a.id) + '/publish' + PUBLISH_WAIT, {
       method: 'POST', headers: { 'If-Match': a.etag },
     });
-    a.etag = etag || '"' + data.revision + '"';
-    a.status = data.status;
-    a.slug = data.slug;
     editor.savedJson = currentJson();
+    adopt(data, etag);
     result.replaceChildren(el('p', {},
       'Published: ' + (STATUS_LABEL[data.status] || data.status) + ', revision ' + data.revision + ', '
         + when(data.publishedAt) + '. ',

@@ -194,6 +194,24 @@ public record Article(
         return next(next, slug, slugHistory, content, null, null, publishedAt, null, null, false, change);
     }
 
+    /**
+     * Calls off a scheduled publication and nothing else: a scheduled article goes back to where it stood before it
+     * was scheduled ({@link Status#DRAFT} when never published, {@link Status#UNPUBLISHED} when it was taken down
+     * before), and a published article with a scheduled re-publication stays live as it is. Unpublishing would take a
+     * live article down, which is not what calling off its next version means.
+     */
+    Article unschedule(Change change) {
+        if (scheduledAt == null) {
+            throw new TransitionRefused("Nothing is scheduled for this article; it is " + status + ".");
+        }
+        Status next = switch (status) {
+            case SCHEDULED -> publishedAt == null ? Status.DRAFT : Status.UNPUBLISHED;
+            case PUBLISHED -> Status.PUBLISHED;
+            case DRAFT, UNPUBLISHED -> status;
+        };
+        return next(next, slug, slugHistory, content, published, publishedSlug, publishedAt, null, null, false, change);
+    }
+
     /** The tombstone: nothing of the content stays readable. */
     Article remove(Change change) {
         return next(status, slug, slugHistory, content, null, null, publishedAt, null, null, true, change);

@@ -193,6 +193,11 @@ public class Articles {
         throw new UnknownProducts(errors);
     }
 
+    /** Calls off a scheduled publication; what readers see does not change (see {@link Article#unschedule}). */
+    public Article cancelSchedule(String id, ExpectedRevision expected, String by) {
+        return apply(id, expected, "unscheduled", article -> article.unschedule(changedBy(by)));
+    }
+
     public Article unpublish(String id, ExpectedRevision expected, String by) {
         return apply(id, expected, "unpublished", article -> article.unpublish(changedBy(by)));
     }

@@ -424,6 +424,45 @@ class ArticlePublishingIT extends ArticleServiceHarness {
     }
 
     @Test
+    void aCancelledScheduleNeverFiresAndLeavesWhatReadersSeeAsItWas() {
+        java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofHours(1));
+        String id = api.createDraft("Called Off");
+        assertThat(api.publishAt(id, later).json().get("status").asString()).isEqualTo("SCHEDULED");
+        ArticleApi.Response rescheduled = api.publishAt(id, later.plusSeconds(600));
+        assertThat(rescheduled.json().get("scheduledAt").asString())
+                .isEqualTo(later.plusSeconds(600)
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                        .toString());
+
+        ArticleApi.Response cancelled =
+                api.asEditor(delete("/api/articles/" + id + "/schedule").header(HttpHeaders.IF_MATCH, "\"3\""));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.etag()).isEqualTo("\"4\"");
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(cancelled.json().has("scheduledAt")).isFalse();
+        assertThat(api.readerGet("/api/articles/" + id).status()).isEqualTo(404);
+        assertThat(api.editorGet("/api/articles/" + id + "/revisions")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(i -> i.get("action").asString()))
+                .containsExactly("unscheduled", "scheduled", "scheduled", "created");
+
+        ArticleApi.Response nothing = api.asEditor(delete("/api/articles/" + id + "/schedule"));
+        assertThat(nothing.status()).isEqualTo(409);
+        assertThat(nothing.json().get("detail").asString()).contains("Nothing is scheduled");
+
+        api.publish(id);
+        api.update(id, "\"5\"", ArticleApi.body("Called Off, Second Take"));
+        assertThat(api.publishAt(id, later).json().get("status").asString()).isEqualTo("PUBLISHED");
+        ArticleApi.Response stillLive = api.asEditor(delete("/api/articles/" + id + "/schedule"));
+        assertThat(stillLive.json().get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(stillLive.json().get("hasUnpublishedChanges").asBoolean()).isTrue();
+        assertThat(api.readerGet("/api/articles/" + id).json().get("title").asString())
+                .isEqualTo("Called Off");
+    }
+
+    @Test
     void onlyAnAdministratorDeletesALiveArticle() {
         String id = api.createDraft("Live Until an Admin Says So");
         api.publish(id);

@@ -99,6 +99,38 @@ class ArticleTests {
     }
 
     @Test
+    void cancellingAScheduleTakesADraftBackAndLeavesALiveArticleLive() {
+        Article draft = Fixtures.scheduled("Title", LATER).unschedule(Fixtures.change(Fixtures.T0.plusSeconds(40)));
+        assertThat(draft.status()).isEqualTo(Status.DRAFT);
+        assertThat(draft.scheduledAt()).isNull();
+        assertThat(draft.isDue(LATER)).isFalse();
+
+        Article live = Fixtures.publishedWithDraft("Old", "New")
+                .schedule(LATER, Fixtures.change(Fixtures.T0.plusSeconds(200)))
+                .unschedule(Fixtures.change(Fixtures.T0.plusSeconds(210)));
+        assertThat(live.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(live.isPublic()).isTrue();
+        assertThat(live.published().title()).isEqualTo("Old");
+        assertThat(live.content().title()).isEqualTo("New");
+        assertThat(live.isDue(LATER)).isFalse();
+
+        Article takenDownBefore = Fixtures.unpublished("Title")
+                .schedule(LATER, Fixtures.change(Fixtures.T0.plusSeconds(200)))
+                .unschedule(Fixtures.change(Fixtures.T0.plusSeconds(210)));
+        assertThat(takenDownBefore.status()).isEqualTo(Status.UNPUBLISHED);
+        assertThat(takenDownBefore.isPublic()).isFalse();
+    }
+
+    @Test
+    void cancellingWhenNothingIsScheduledIsRefused() {
+        assertThatThrownBy(() -> Fixtures.draft("Title").unschedule(Fixtures.change(LATER)))
+                .isInstanceOf(TransitionRefused.class)
+                .hasMessageContaining("Nothing is scheduled");
+        assertThatThrownBy(() -> Fixtures.published("Title").unschedule(Fixtures.change(LATER)))
+                .isInstanceOf(TransitionRefused.class);
+    }
+
+    @Test
     void onlyPublishedOrScheduledArticlesCanBeUnpublished() {
         assertThatThrownBy(() -> Fixtures.draft("Title").unpublish(Fixtures.change(LATER)))
                 .isInstanceOf(TransitionRefused.class);

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -90,6 +95,49 @@ final class ConsoleBrowser implements AutoCloseable {
         type("f-entries-" + index + "-features-0-description", value);
     }
 
+    /** Opens a roundup's editor by its address in a fresh page, signing in, and waits until it shows it saved. */
+    void openRoundup(String id, String username, String password) {
+        boolean inTheConsole = driver().getCurrentUrl().contains("/editor");
+        driver().get(url("/editor#/articles/" + id));
+        if (inTheConsole) {
+            driver().navigate().refresh(); // a new address that differs only by its hash loads nothing
+        }
+        signIn(username, password);
+        waitFor(d -> d.findElement(By.id("view-edit")).isDisplayed()
+                && "saved".equals(d.findElement(By.id("save-state")).getAttribute("data-state")));
+    }
+
+    /** Replaces a field's whole text as an editor would: select all, type over it. */
+    void replaceText(String id, String text) {
+        WebElement field = waitFor(d -> d.findElement(By.id(id)));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /**
+     * Types a date and a time into the native date and time inputs, segment by segment as Chromium's en-US fields
+     * take them (month, day, year; hours, minutes, seconds, AM/PM), and checks the inputs read back what was meant.
+     */
+    void enterDateTime(String dateId, String timeId, LocalDateTime at) {
+        WebElement date = waitFor(d -> d.findElement(By.id(dateId)));
+        date.sendKeys(at.format(DateTimeFormatter.ofPattern("MMddyyyy", Locale.US)));
+        WebElement time = driver().findElement(By.id(timeId));
+        time.sendKeys(at.format(DateTimeFormatter.ofPattern("hhmmssa", Locale.US)));
+        assertThat(date.getAttribute("value")).isEqualTo(at.toLocalDate().toString());
+        assertThat(time.getAttribute("value"))
+                .isEqualTo(at.toLocalTime().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_TIME));
+    }
+
+    /** The text of an element, or "" when it is hidden. */
+    String shown(String id) {
+        WebElement element = driver().findElement(By.id(id));
+        return element.isDisplayed() ? element.getText() : "";
+    }
+
+    boolean isShown(String id) {
+        return driver().findElement(By.id(id)).isDisplayed();
+    }
+
     void type(String id, String text) {
         waitFor(d -> d.findElement(By.id(id))).sendKeys(text);
     }
@@ -136,6 +184,14 @@ final class ConsoleBrowser implements AutoCloseable {
     void screenshots(String name) throws Exception {
         Path desktop = browser.screenshot(name + "-desktop", 1366, false);
         Path phone = browser.screenshot(name + "-phone", 390, true);
+        assertThat(Files.size(desktop)).isPositive();
+        assertThat(Files.size(phone)).isPositive();
+    }
+
+    /** The window as it is (with a dialog open over the page) at desktop and phone sizes, in target/screenshots. */
+    void windowScreenshots(String name) throws Exception {
+        Path desktop = browser.windowScreenshot(name + "-desktop", 1366, 800, false);
+        Path phone = browser.windowScreenshot(name + "-phone", 390, 844, true);
         assertThat(Files.size(desktop)).isPositive();
         assertThat(Files.size(phone)).isPositive();
     }

@@ -101,6 +101,19 @@ final class SiteBrowser implements AutoCloseable {
     }
 
     /**
+     * The window only, at the given size, as a PNG in target/screenshots: for what sits over the page (a modal dialog
+     * is centred in the window, which a whole-page shot stretches to the page's height).
+     */
+    Path windowScreenshot(String name, int width, int height, boolean mobile) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return save(name, shot);
+    }
+
+    /**
      * The whole page, not only the window, at the given viewport width (a phone's is 390 CSS pixels), as a PNG in
      * target/screenshots.
      */
@@ -123,6 +136,10 @@ final class SiteBrowser implements AutoCloseable {
         Map<String, Object> shot = driver.executeCdpCommand(
                 "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return save(name, shot);
+    }
+
+    private static Path save(String name, Map<String, Object> shot) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "screenshots"));
             Path file = dir.resolve(name + ".png");

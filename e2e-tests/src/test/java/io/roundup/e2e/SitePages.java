@@ -71,6 +71,14 @@ final class SitePages {
 
     /** A published roundup of two products of a kind of its own, with a unique word in its title. */
     Published publish(String word, String category) {
+        Published draft = draft(word, category);
+        Gateway.Response published = gateway.post("/api/articles/" + draft.id() + "/publish", editorToken, "{}");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return new Published(draft.id(), published.json().get("slug").asString(), word, category, draft.productIds());
+    }
+
+    /** The same roundup as {@link #publish}, left a draft (revision 1, created by the editor). */
+    Published draft(String word, String category) {
         List<String> productIds = new ArrayList<>();
         for (String model : List.of("Arvo " + word + " One", "Brisk " + word + " Two")) {
             Gateway.Response created = gateway.post(
@@ -97,10 +105,8 @@ final class SitePages {
         Map<String, Object> body = article(word, category, productIds, null);
         Gateway.Response draft = gateway.post("/api/articles", editorToken, body);
         assertThat(draft.status()).as(draft.body()).isEqualTo(201);
-        String id = draft.json().get("id").asString();
-        Gateway.Response published = gateway.post("/api/articles/" + id + "/publish", editorToken, "{}");
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return new Published(id, published.json().get("slug").asString(), word, category, productIds);
+        return new Published(
+                draft.json().get("id").asString(), draft.json().get("slug").asString(), word, category, productIds);
     }
 
     /**

@@ -92,6 +92,14 @@ class ArticleApiDocs implements OpenApiCustomizer {
                 .description(WAIT)
                 .etag()
                 .problem(HttpStatus.CONFLICT, "Only a published or scheduled article can be unpublished.");
+        operation(api, DELETE, "/api/articles/{id}/schedule")
+                .id("cancelArticleSchedule")
+                .summary("Call off a scheduled publication; what readers see stays as it is")
+                .description("A scheduled draft goes back to DRAFT (UNPUBLISHED if it was taken down before); a live"
+                        + " article with a scheduled new version stays PUBLISHED as it is. Reschedule by publishing"
+                        + " again with another `at`.")
+                .etag()
+                .problem(HttpStatus.CONFLICT, "Nothing is scheduled for the article.");
         operation(api, DELETE, "/api/articles/{id}")
                 .id("deleteArticle")
                 .summary("Delete the article; it leaves search")

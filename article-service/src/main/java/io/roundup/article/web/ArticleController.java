@@ -127,6 +127,13 @@ class ArticleController {
         return editorView(articles.unpublish(id, IfMatch.optional(ifMatch), caller()));
     }
 
+    /** Calls off a scheduled publication (of a draft, or of the next version of a live article). */
+    @DeleteMapping("/{id}/schedule")
+    ResponseEntity<ArticleView> cancelSchedule(
+            @PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return editorView(articles.cancelSchedule(id, IfMatch.optional(ifMatch), caller()));
+    }
+
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(
             @PathVariable String id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -62,6 +62,7 @@ class ArticleApiDocsTests {
                         "DELETE /api/articles/{id}",
                         "POST /api/articles/{id}/publish",
                         "POST /api/articles/{id}/unpublish",
+                        "DELETE /api/articles/{id}/schedule",
                         "GET /api/articles/{id}/revisions",
                         "GET /api/articles/{id}/search-status",
                         "GET /api/articles/{id}/revisions/{revision}",
