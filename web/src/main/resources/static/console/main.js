@@ -1,10 +1,14 @@
 // Roundup — the editor console. Plain ES modules, no build step: a client of the public API through the gateway
-// (same origin, /api/...). Each module owns one part (sign-in, list, editor, autosave, preview, publishing); they
-// open each other's views by name through views.js.
+// (same origin, /api/...). Each module owns one part (sign-in, list, editor, autosave, preview, publishing, the
+// catalog, admin); they open each other's views by name through views.js.
 
+import { setUpAdmin } from './admin.js';
+import { setUpCatalog } from './catalog.js';
 import { $ } from './dom.js';
 import { setUpEditor } from './editor.js';
 import { setUpList } from './list.js';
+import { setUpNav } from './nav.js';
+import { setUpProductEditor } from './product-editor.js';
 import { setUpPublish } from './publish.js';
 import { setUpSignIn } from './session.js';
 import { showView } from './views.js';
@@ -13,5 +17,9 @@ setUpSignIn();
 setUpList();
 setUpEditor();
 setUpPublish();
+setUpNav();
+setUpCatalog();
+setUpProductEditor();
+setUpAdmin();
 showView('signin');
 $('signin-username').focus();
