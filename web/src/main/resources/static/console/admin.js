@@ -193,7 +193,7 @@ function renderJob(job, note = null) {
   const box = $('reindex-job');
   box.hidden = false;
   box.dataset.status = job.status;
-  box.replaceChildren(
+  box.replaceChildren(...[
     note ? el('p', { className: 'job-note', text: note }) : null,
     el('div', { className: 'job-head' },
       el('span', { className: 'job-status status-' + job.status, id: 'reindex-status', text: state })),
@@ -212,7 +212,8 @@ function renderJob(job, note = null) {
           ': ' + n + ' in the new index, ' + ((job.liveDocuments || {})[alias] ?? '?') + ' in the live one'))))] : null,
       [el('dt', { text: 'Skipped' }), el('dd', { text: job.skipped
         ? job.skipped + ' event' + (job.skipped === 1 ? '' : 's') + ' could not be applied (on the dead-letter topic)' : 'none' })]),
-    job.error ? el('p', { className: 'field-error', role: 'alert', text: 'Failed: ' + job.error }) : null);
+    job.error ? el('p', { className: 'field-error', role: 'alert', text: 'Failed: ' + job.error }) : null,
+  ].filter(Boolean));
 }
 
 export function setUpAdmin() {

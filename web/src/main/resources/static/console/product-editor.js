@@ -133,7 +133,7 @@ function renderForm() {
       field('name', 'Name', { hint: 'As readers will see it on the review, e.g. “Aurora ANC Pro”.' }),
       el('div', { className: 'field-pair' },
         field('kind', 'Kind', { list: 'product-kinds', hint: 'One lowercase word: music, film, book, gear…' }),
-        field('brand', 'Brand (optional)', { autocomplete: 'off' })),
+        field('brand', 'Brand (optional)', { hint: 'The maker or label, as printed on it.' })),
       field('imageUrl', 'Image URL (optional)', { type: 'url', inputmode: 'url', hint: 'An absolute https:// address.' }),
       el('datalist', { id: 'product-kinds' }, KINDS.map((k) => el('option', { value: k })))),
     el('fieldset', {},
@@ -156,8 +156,45 @@ function renderHeader() {
   $('product-delete').hidden = !state.id;
 }
 
+/** The reader's product card (the review page's classes), from the draft: what a save would show readers. */
+function renderCard() {
+  const d = state.draft;
+  const offers = d.offers.filter((o) => !blankRow(o));
+  const priced = offers.filter((o) => /^\d+(\.\d+)?$/.test(o.amount.trim()) && /^[A-Za-z]{3}$/.test(o.currency.trim()));
+  const currencies = new Set(priced.map((o) => o.currency.trim().toUpperCase()));
+  const lowest = currencies.size === 1 && priced.length
+    ? priced.reduce((a, b) => (Number(b.amount) < Number(a.amount) ? b : a)) : null;
+  const attributes = d.attributes.filter((a) => a.key.trim());
+  $('product-card').replaceChildren(...[
+    el('p', { className: 'product-name' },
+      el('strong', { text: d.name.trim() || 'Unnamed product' }),
+      d.brand.trim() ? el('span', { className: 'product-brand' }, el('span', { className: 'visually-hidden', text: 'Brand: ' }), d.brand.trim()) : null,
+      d.kind.trim() ? el('span', { className: 'kind' }, el('span', { className: 'visually-hidden', text: 'Kind: ' }), d.kind.trim()) : null),
+    lowest ? el('p', { className: 'card-lowest' }, 'From ', el('span', { className: 'price', text: price(lowest) })) : null,
+    offers.length
+      ? el('ul', { className: 'offer-list', 'aria-label': 'Where to buy' }, offers.map((o) => el('li', { className: 'offer' },
+        el('span', { className: 'offer-price', text: price(o) }),
+        el('span', { className: 'button button-buy', text: 'Buy at ' + (o.retailer.trim() || '…') }))))
+      : el('p', { className: 'muted', text: 'No offer yet: readers see no buy button.' }),
+    attributes.length ? el('table', { className: 'features' },
+      el('caption', { text: 'Attributes' }),
+      el('tbody', {}, attributes.map((a) => el('tr', {}, el('th', { scope: 'row', text: a.key.trim() }), el('td', { text: a.value }))))) : null,
+  ].filter(Boolean));
+}
+
+function price(o) {
+  const amount = o.amount.trim();
+  if (!amount) return '—';
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: o.currency.trim().toUpperCase() }).format(Number(amount));
+  } catch {
+    return amount + ' ' + o.currency;
+  }
+}
+
 function changed() {
   renderHeader();
+  renderCard();
   if (isDirty()) setState('dirty', 'Unsaved changes');
   else if (state.id) setState('saved', 'Saved');
   else setState('idle', '');

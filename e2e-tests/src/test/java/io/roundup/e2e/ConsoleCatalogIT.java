@@ -137,6 +137,64 @@ class ConsoleCatalogIT {
     }
 
     @Test
+    void aProductSavedByAnotherEditorInBetweenShowsBothVersionsAndLosesNeither() {
+        String token = gateway.token("editor", editorPassword);
+        String name = "Conflux" + letters(6) + " Speaker";
+        Gateway.Response created = gateway.post(
+                "/api/products",
+                token,
+                Map.of(
+                        "name",
+                        name,
+                        "kind",
+                        "gear",
+                        "offers",
+                        List.of(Map.of(
+                                "retailer",
+                                "Sound Shop",
+                                "url",
+                                "https://sound.example.com/conflux",
+                                "price",
+                                Map.of("amount", "99.00", "currency", "USD")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        console.signInToTheList("editor", editorPassword);
+        driver.get(console.url("/editor#/products/" + id));
+        console.waitForView("product");
+        console.waitFor(d -> name.equals(d.findElement(By.id("p-name")).getAttribute("value")));
+
+        Map<String, Object> theirs = new java.util.LinkedHashMap<>();
+        theirs.put("name", name);
+        theirs.put("kind", "gear");
+        theirs.put("brand", "Theirs Audio");
+        theirs.put("offers", created.json().get("offers"));
+        Gateway.Response changed = gateway.put("/api/products/" + id, token, created.etag(), theirs);
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        console.replaceText("p-offers-0-price-amount", "79.00");
+        console.click(By.id("product-save"));
+        WebElement conflict = console.waitFor(d -> {
+            WebElement box = d.findElement(By.id("product-conflict"));
+            return box.isDisplayed() ? box : null;
+        });
+        assertThat(console.text("product-save-state")).isEqualTo("Not saved: changed by someone else");
+        assertThat(conflict.getText()).contains("Brand", "Theirs Audio", "Offers", "99.00", "79.00");
+
+        console.click(By.id("conflict-reload"));
+        assertThat(driver.findElement(By.id("p-brand")).getAttribute("value")).isEqualTo("Theirs Audio");
+        assertThat(driver.findElement(By.id("p-offers-0-price-amount")).getAttribute("value"))
+                .isEqualTo("99.00");
+        assertThat(console.text("product-conflict")).as("mine stays on screen").contains("79.00");
+        console.replaceText("p-offers-0-price-amount", "79.00");
+        console.click(By.id("product-save"));
+        waitForProductSaved();
+        assertThat(console.text("product-save-state")).contains("revision 3");
+        JsonNode saved = gateway.get("/api/products/" + id).json();
+        assertThat(saved.get("brand").asString()).as("their edit").isEqualTo("Theirs Audio");
+        assertThat(saved.at("/offers/0/price/amount").asString()).as("mine").isEqualTo("79.00");
+    }
+
+    @Test
     void deletingADemoProductThatPublishedRoundupsRankIsRefusedWithThoseReviewsLinked() {
         JsonNode heist = site.article(HEIST);
         String heistId = heist.get("id").asString();
