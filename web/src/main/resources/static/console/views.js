@@ -29,7 +29,8 @@ export function showView(name) {
   }
   $('console-user').hidden = name === 'signin';
   for (const link of document.querySelectorAll('[data-nav]')) {
-    if (link.dataset.nav === name) link.setAttribute('aria-current', 'page');
+    // data-nav may name several views ("list edit"): the roundups link is current in the list and in the editor
+    if (link.dataset.nav.split(' ').includes(name)) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }

@@ -142,6 +142,43 @@ final class ConsoleBrowser implements AutoCloseable {
         waitFor(d -> d.findElement(By.id(id))).sendKeys(text);
     }
 
+    /** Replaces a field's text as an editor does (select all, type), so the page sees the input events. */
+    void replaceText(String id, String text) {
+        WebElement field = waitFor(d -> d.findElement(By.id(id)));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(text);
+    }
+
+    /** Follows the header's link to a part of the console (Roundups, Catalog, Admin) and waits for its view. */
+    void openFromNav(String linkText, String view) {
+        WebElement link = waitFor(d -> d.findElements(By.cssSelector(".console-nav a")).stream()
+                .filter(a -> a.isDisplayed() && a.getText().equals(linkText))
+                .findFirst()
+                .orElse(null));
+        link.click();
+        waitForView(view);
+        assertThat(link.getAttribute("aria-current"))
+                .as("the open part is marked in the nav")
+                .isEqualTo("page");
+    }
+
+    /** Waits for the console to show the view {@code view-<name>}. */
+    void waitForView(String name) {
+        waitFor(d -> d.findElement(By.id("view-" + name)).isDisplayed());
+    }
+
+    /** The visible links of the header's nav, by text. */
+    List<String> navLinks() {
+        return driver().findElements(By.cssSelector(".console-nav a")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    String text(String id) {
+        return driver().findElement(By.id(id)).getText();
+    }
+
     void click(By by) {
         waitFor(d -> d.findElement(by)).click();
     }

@@ -111,6 +111,9 @@ class ReindexIT extends SearchServiceHarness {
                         job.path("liveDocuments").path("reviews").asLong())
                 .isGreaterThanOrEqualTo(2);
         assertThat(job.has("phase")).isFalse();
+        assertThat(job.path("toRead"))
+                .as("a finished job's progress is whole: toRead is what was replayed, per topic")
+                .isEqualTo(job.path("replayed"));
         long replayed = job.path("replayed").path("roundup.articles").asLong()
                 + job.path("replayed").path("roundup.products").asLong();
         assertThat(gauge("roundup_search_reindex_events_replayed")).isEqualTo(replayed);

@@ -43,6 +43,8 @@ class EventReplay {
     /** Products first: each review is enriched from the product index it is built against. */
     Positions replay(Positions from, IndexTarget target, ReindexProgress progress) {
         BatchRetry retry = new BatchRetry(progress.id());
+        progress.expect(Topics.PRODUCTS, topics.span(Topics.PRODUCTS, from.products()));
+        progress.expect(Topics.ARTICLES, topics.span(Topics.ARTICLES, from.articles()));
         Map<TopicPartition, Long> products =
                 replay(Topics.PRODUCTS, from.products(), target, indexing::products, retry, progress);
         Map<TopicPartition, Long> articles =
@@ -57,7 +59,7 @@ class EventReplay {
             BiFunction<List<RawEvent>, IndexTarget, List<Rejected>> apply,
             BatchRetry retry,
             ReindexProgress progress) {
-        return topics.read(topic, from, progress::toRead, batch -> {
+        return topics.read(topic, from, events -> progress.toRead(topic, events), batch -> {
             List<Rejected> rejected = retry.apply(() -> apply.apply(batch, target));
             rejected.forEach(r -> log.warn(
                     "Reindex {}: an event of {} was skipped: {}",

@@ -16,6 +16,10 @@ import java.util.Map;
  * @param finishedAt when it ended; absent while running
  * @param indices per alias, the new version being built (the alias moves to it at the end)
  * @param replayed per topic, how many events were read from it
+ * @param toRead per topic, how many events the job reads in all, as far as it knows: the span of offsets from where its
+ *        reads start to the topic's end (an upper bound: a compacted topic has gaps), announced for every topic when
+ *        the replay starts and grown by the catching up at the switch; once the job succeeded, what was replayed, so
+ *        {@code replayed / toRead} is a progress that ends at 1
  * @param skipped how many of them could not be applied (unreadable, or refused by the new version): each is logged
  * @param documents per alias, how many documents the new version held at the check
  * @param liveDocuments per alias, how many the live version held at the check
@@ -30,6 +34,7 @@ public record ReindexJob(
         Instant finishedAt,
         Map<String, String> indices,
         Map<String, Long> replayed,
+        Map<String, Long> toRead,
         long skipped,
         Map<String, Long> documents,
         Map<String, Long> liveDocuments,
@@ -50,7 +55,18 @@ public record ReindexJob(
 
     static ReindexJob queued(String id) {
         return new ReindexJob(
-                id, Status.QUEUED, null, Instant.now(), null, Map.of(), Map.of(), 0, Map.of(), Map.of(), null);
+                id,
+                Status.QUEUED,
+                null,
+                Instant.now(),
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                0,
+                Map.of(),
+                Map.of(),
+                null);
     }
 
     static ReindexJob running(String id) {
@@ -60,6 +76,7 @@ public record ReindexJob(
                 Phase.REPLAYING,
                 Instant.now(),
                 null,
+                Map.of(),
                 Map.of(),
                 Map.of(),
                 0,
@@ -78,6 +95,7 @@ public record ReindexJob(
                 Instant.now(),
                 indices,
                 replayed,
+                toRead,
                 skipped,
                 documents,
                 liveDocuments,

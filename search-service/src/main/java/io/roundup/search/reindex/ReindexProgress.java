@@ -16,6 +16,7 @@ final class ReindexProgress {
     private final ReindexJobs jobs;
     private final ReindexMetrics metrics;
     private final Map<String, AtomicLong> replayed = new ConcurrentHashMap<>();
+    private final Map<String, Long> toRead = new ConcurrentHashMap<>();
     private final AtomicLong skipped = new AtomicLong();
 
     private volatile Phase phase = Phase.REPLAYING;
@@ -43,9 +44,24 @@ final class ReindexProgress {
         building = indices;
     }
 
-    /** A read is about to hand over up to {@code events} more events. */
-    void toRead(long events) {
+    /**
+     * Before the replay reads anything: {@code topic} has about {@code events} to read, so that the job's progress
+     * knows every topic's share from the start instead of growing a topic at a time.
+     */
+    void expect(String topic, long events) {
+        toRead.put(topic, replayedOf(topic) + events);
+        publish();
+    }
+
+    /** A read of {@code topic} is about to hand over up to {@code events} more events. */
+    void toRead(String topic, long events) {
         metrics.toRead(events);
+        toRead.put(topic, replayedOf(topic) + events);
+    }
+
+    private long replayedOf(String topic) {
+        AtomicLong count = replayed.get(topic);
+        return count == null ? 0 : count.get();
     }
 
     /** A batch of {@code topic} was applied, all but {@code rejected} of its {@code events}. */
@@ -87,6 +103,11 @@ final class ReindexProgress {
         Map<String, Long> counts = new LinkedHashMap<>();
         replayed.forEach((topic, count) -> counts.put(topic, count.get()));
         boolean running = status == Status.RUNNING;
+        Map<String, Long> total = new LinkedHashMap<>(toRead);
+        if (status == Status.SUCCEEDED) {
+            // compacted topics leave gaps in their offsets: everything there was has been read
+            total.putAll(counts);
+        }
         jobs.update(new ReindexJob(
                 job.id(),
                 status,
@@ -95,6 +116,7 @@ final class ReindexProgress {
                 running ? null : Instant.now(),
                 building,
                 counts,
+                total,
                 skipped.get(),
                 documents,
                 liveDocuments,

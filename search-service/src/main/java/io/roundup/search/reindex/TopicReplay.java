@@ -71,19 +71,9 @@ class TopicReplay {
             // does not hold
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
-            Set<TopicPartition> pending = new HashSet<>();
-            Map<TopicPartition, Long> start = new HashMap<>();
-            for (TopicPartition partition : partitions) {
-                long at = Math.max(from.getOrDefault(partition, 0L), beginning.get(partition));
-                if (at < end.get(partition)) {
-                    pending.add(partition);
-                    start.put(partition, at);
-                }
-            }
-            toRead.accept(start.entrySet().stream()
-                    .mapToLong(e -> end.get(e.getKey()) - e.getValue())
-                    .sum());
+            Map<TopicPartition, Long> start = starts(consumer, partitions, from, end);
+            Set<TopicPartition> pending = new HashSet<>(start.keySet());
+            toRead.accept(span(start, end));
             consumer.assign(pending);
             start.forEach(consumer::seek);
             long lastProgress = System.nanoTime();
@@ -113,6 +103,48 @@ class TopicReplay {
             }
             return Map.copyOf(end);
         }
+    }
+
+    /**
+     * How many offsets a {@link #read} from {@code from} would span if it started now, without reading any record: what
+     * a reindex announces for every topic before it reads the first one.
+     */
+    long span(String topic, Map<TopicPartition, Long> from) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                return 0;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
+            return span(starts(consumer, partitions, from, end), end);
+        }
+    }
+
+    /** Per partition with something left to read, where the read starts: {@code from}, or the partition's beginning. */
+    private static Map<TopicPartition, Long> starts(
+            KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> end) {
+        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions, TIMEOUT);
+        Map<TopicPartition, Long> start = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            long at = Math.max(from.getOrDefault(partition, 0L), beginning.get(partition));
+            if (at < end.get(partition)) {
+                start.put(partition, at);
+            }
+        }
+        return start;
+    }
+
+    private static long span(Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
+        return start.entrySet().stream()
+                .mapToLong(e -> end.get(e.getKey()) - e.getValue())
+                .sum();
     }
 
     private static RawEvent raw(ConsumerRecord<byte[], byte[]> record) {

@@ -37,6 +37,7 @@ class ReindexControllerTests {
             null,
             Map.of("reviews", "reviews-v3", "products", "products-v2"),
             Map.of("roundup.products", 120L),
+            Map.of("roundup.products", 140L, "roundup.articles", 60L),
             0,
             Map.of(),
             Map.of(),
@@ -60,6 +61,8 @@ class ReindexControllerTests {
                 .andExpect(jsonPath("$.phase").value("REPLAYING"))
                 .andExpect(jsonPath("$.indices.reviews").value("reviews-v3"))
                 .andExpect(jsonPath("$.replayed['roundup.products']").value(120))
+                .andExpect(jsonPath("$.toRead['roundup.products']").value(140))
+                .andExpect(jsonPath("$.toRead['roundup.articles']").value(60))
                 .andExpect(jsonPath("$.startedAt").value("2026-11-22T08:00:00Z"))
                 .andExpect(jsonPath("$.finishedAt").doesNotExist());
     }

@@ -162,6 +162,7 @@ class SharedReindexJobsIT {
                 Instant.now(),
                 job.indices(),
                 job.replayed(),
+                job.toRead(),
                 0,
                 job.documents(),
                 job.liveDocuments(),
