@@ -142,13 +142,6 @@ final class ConsoleBrowser implements AutoCloseable {
         waitFor(d -> d.findElement(By.id(id))).sendKeys(text);
     }
 
-    /** Replaces a field's text as an editor does (select all, type), so the page sees the input events. */
-    void replaceText(String id, String text) {
-        WebElement field = waitFor(d -> d.findElement(By.id(id)));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        field.sendKeys(text);
-    }
-
     /** Follows the header's link to a part of the console (Roundups, Catalog, Admin) and waits for its view. */
     void openFromNav(String linkText, String view) {
         WebElement link = waitFor(d -> d.findElements(By.cssSelector(".console-nav a")).stream()
