@@ -2,11 +2,14 @@ package io.roundup.article;
 
 import io.roundup.support.paging.ResultPage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.beans.factory.InitializingBean;
@@ -150,6 +153,20 @@ class ArticleStore implements InitializingBean {
         }
         if (query.tag() != null) {
             criteria = criteria.and(prefix + "tags").regex(exactly(query.tag()), "i");
+        }
+        if (!query.words().isEmpty()) {
+            List<String> fields = Stream.of("title", "summary", "category", "author.name", "tags")
+                    .map(field -> prefix + field)
+                    .collect(Collectors.toCollection(ArrayList::new));
+            if (query.editor()) {
+                fields.add("slug"); // the working slug; readers find a roundup by its published words
+            }
+            criteria = criteria.andOperator(query.words().stream()
+                    .map(word -> new Criteria()
+                            .orOperator(fields.stream()
+                                    .map(field -> Criteria.where(field).regex(literal(word), "i"))
+                                    .toList()))
+                    .toList());
         }
         Query find = Query.query(criteria);
         long total = mongo.count(find, Article.COLLECTION);

@@ -263,6 +263,20 @@ class ArticlePublishingIT extends ArticleServiceHarness {
                 .containsExactly(adasLive);
         assertThat(api.readerGet("/api/articles?size=101").status()).isEqualTo(400);
 
+        // the text filter: every word somewhere in the title, summary, category, author or tags, ignoring case
+        assertThat(ids(api.readerGet("/api/articles?q=DECKS " + unique).json())).containsExactly(bosLive, adasLive);
+        assertThat(ids(api.readerGet("/api/articles?q=tapes ada " + unique).json()))
+                .containsExactly(adasOtherCategory);
+        assertThat(ids(api.readerGet("/api/articles?q=cassettes " + unique + "&author=" + bo)
+                        .json()))
+                .isEmpty();
+        assertThat(ids(api.editorGet("/api/articles?q=" + unique + " ada").json()))
+                .as("editors search the working copies: Bo's review now names Ada")
+                .containsExactly(bosLive, adasOtherCategory, adasLive);
+        assertThat(ids(api.readerGet("/api/articles?q=" + unique + ".*").json()))
+                .as("regular-expression characters are taken literally")
+                .isEmpty();
+
         JsonNode page = api.readerGet("/api/articles/" + adasLive).json();
         assertThat(page.get("authorLatest").valueStream().map(e -> e.get("id").asString()))
                 .as("the author's other published articles, under the bio")

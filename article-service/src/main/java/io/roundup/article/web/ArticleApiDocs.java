@@ -56,7 +56,9 @@ class ArticleApiDocs implements OpenApiCustomizer {
         operation(api, GET, "/api/articles")
                 .id("listArticles")
                 .summary("List articles, newest first")
-                .description("Readers see published articles only; another `status` needs an editor's token.")
+                .description("Readers see published articles only; another `status` needs an editor's token. `q` (at"
+                        + " most 8 words, 200 characters) keeps the articles whose title, summary, category, author,"
+                        + " tags (or, for editors, slug) contain every word, ignoring case.")
                 .problem(HttpStatus.UNAUTHORIZED, "A `status` other than PUBLISHED was asked for without a token.")
                 .problem(HttpStatus.FORBIDDEN, "A `status` other than PUBLISHED needs EDITOR or ADMIN.");
         operation(api, GET, "/api/articles/{id}")

@@ -44,6 +44,10 @@ class ArticleController {
 
     /** How many of the author's other articles an article page lists. */
     private static final int LATEST_BY_AUTHOR = 5;
+    /** The list's text filter (q): enough for a title's words, small enough to keep the scan cheap. */
+    private static final int MAX_TEXT = 200;
+
+    private static final int MAX_WORDS = 8;
 
     private final Articles articles;
 
@@ -81,11 +85,13 @@ class ArticleController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String author,
             @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         InvalidQuery problems = new InvalidQuery();
         Status wanted = status(status, problems);
         Paging paging = Paging.parse(page, size, problems);
+        List<String> words = words(q, problems);
         problems.throwIfAny();
         boolean editor = Roles.callerIsEditor();
         if (!editor && wanted != null && wanted != Status.PUBLISHED) {
@@ -97,6 +103,7 @@ class ArticleController {
                 blankToNull(category),
                 blankToNull(author),
                 blankToNull(tag),
+                words,
                 paging.page(),
                 paging.size());
         return PageView.of(articles.list(query), article -> ArticleSummary.of(article, editor));
@@ -212,6 +219,23 @@ class ArticleController {
             problems.add("status", "must be one of " + Arrays.toString(Status.values()));
             return null;
         }
+    }
+
+    /** The words of a list's text filter ({@code q}): at most {@value #MAX_WORDS} of them, {@value #MAX_TEXT} characters. */
+    private static List<String> words(String q, InvalidQuery problems) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
+        if (q.length() > MAX_TEXT) {
+            problems.add("q", "must be at most " + MAX_TEXT + " characters");
+            return List.of();
+        }
+        List<String> words = Arrays.stream(q.trim().split("\\s+")).distinct().toList();
+        if (words.size() > MAX_WORDS) {
+            problems.add("q", "must have at most " + MAX_WORDS + " words");
+            return List.of();
+        }
+        return words;
     }
 
     private static String blankToNull(String value) {

@@ -353,7 +353,24 @@ class ArticleControllerTests {
         mvc.perform(get("/api/articles").param("size", "ten"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.size", hasItem("must be a whole number")));
+        mvc.perform(get("/api/articles").param("q", "a b c d e f g h i"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.q", hasItem("must have at most 8 words")));
+        mvc.perform(get("/api/articles").param("q", "x".repeat(201)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.q", hasItem("must be at most 200 characters")));
         verify(articles, never()).list(any());
+    }
+
+    @Test
+    void theTextFilterIsSplitIntoWords() throws Exception {
+        given(articles.list(any())).willReturn(new ResultPage<>(List.of(), 0, 20, 0));
+
+        mvc.perform(get("/api/articles")
+                        .param("q", "  quiet   Headphones quiet ")
+                        .with(editor()))
+                .andExpect(status().isOk());
+        verify(articles).list(new ArticleQuery(true, null, null, null, null, List.of("quiet", "Headphones"), 0, 20));
     }
 
     @Test
