@@ -1,5 +1,6 @@
 // Opening a roundup in the editor (or a new one), offering back what this browser kept of it, and leaving it.
 
+import { leaveConflict, showConflict } from './conflict.js';
 import { $, el, when } from './dom.js';
 import { currentJson, editor, emptyDraft, fromArticle, isDirty, toRequest } from './draft.js';
 import { localDrafts } from './drafts.js';
@@ -27,6 +28,7 @@ async function openEditor(id, { restore = false } = {}) {
       return;
     }
   }
+  leaveConflict();
   editor.article = article;
   editor.draft = draft;
   editor.savedJson = id ? currentJson() : JSON.stringify(toRequest(emptyDraft()));
@@ -54,9 +56,27 @@ async function openEditor(id, { restore = false } = {}) {
   $('edit-title').focus();
 }
 
-function applyKept(kept) {
-  editor.draft = kept.draft;
+/**
+ * Puts back what this browser kept. When it was written over an older revision than the server's, the server's
+ * version has changes this copy lacks: the conflict view shows both, with that older revision as the base.
+ */
+async function applyKept(kept) {
   $('offer-local').hidden = true;
+  const a = editor.article;
+  if (a.id && kept.baseRevision && kept.baseRevision !== a.etag) {
+    const revision = Number(String(kept.baseRevision).replace(/\D/g, ''));
+    try {
+      const { data } = await api('/api/articles/' + encodeURIComponent(a.id) + '/revisions/' + revision);
+      await showConflict({ base: toRequest(fromArticle(data)), baseEtag: kept.baseRevision, mine: kept.draft });
+      return;
+    } catch (e) {
+      if (e instanceof SignedOut) return;
+      // the base revision cannot be read: compare with the server's version as if it were the base
+      await showConflict({ base: JSON.parse(editor.savedJson), baseEtag: kept.baseRevision, mine: kept.draft });
+      return;
+    }
+  }
+  editor.draft = kept.draft;
   renderForm();
   changed({ preview: true });
 }
@@ -82,6 +102,7 @@ export function setUpEditor() {
   });
   $('back-to-list').addEventListener('click', async () => {
     await saver.flush();
+    leaveConflict();
     editor.article = null;
     editor.draft = null;
     open('list');

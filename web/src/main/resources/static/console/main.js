@@ -4,6 +4,7 @@
 
 import { setUpAdmin } from './admin.js';
 import { setUpCatalog } from './catalog.js';
+import { setUpConflict } from './conflict.js';
 import { $ } from './dom.js';
 import { setUpEditor } from './editor.js';
 import { setUpList } from './list.js';
@@ -19,6 +20,7 @@ import { setUpWorkflow } from './workflow.js';
 setUpSignIn();
 setUpList();
 setUpEditor();
+setUpConflict();
 setUpPublish();
 setUpLive();
 setUpWorkflow();

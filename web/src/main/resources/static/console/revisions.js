@@ -1,7 +1,8 @@
 // An article's history: every revision (when, who, what it did), a side-by-side comparison of any two of them,
 // and restoring one (its content becomes current as a new revision, which the editor then shows).
 
-import { compareRevisions, side, wordDiff } from './diff.js';
+import { compareRevisions } from './diff.js';
+import { diffField } from './diff-view.js';
 import { $, el, when } from './dom.js';
 import { editor } from './draft.js';
 import { saver } from './saver.js';
@@ -126,21 +127,7 @@ async function compare() {
 }
 
 function renderField(field, older, newer) {
-  const runs = wordDiff(field.before || '', field.after || '');
-  const text = (kind, missing) => missing
-    ? el('p', { className: 'diff-missing', text: 'Not in this revision.' })
-    : el('div', { className: 'diff-text' }, side(runs, kind).map((run) => {
-      if (run.type === 'same') return run.text;
-      const label = el('span', { className: 'visually-hidden', text: run.type === 'del' ? 'removed: ' : 'added: ' });
-      return el(run.type, {}, label, run.text);
-    }));
-  return el('div', { className: 'diff-field' },
-    el('h4', { text: field.label }),
-    el('div', { className: 'diff-sides' },
-      el('div', { className: 'diff-side diff-before' },
-        el('p', { className: 'diff-side-label', text: 'Before · revision ' + older }), text('del', field.before === null)),
-      el('div', { className: 'diff-side diff-after' },
-        el('p', { className: 'diff-side-label', text: 'After · revision ' + newer }), text('ins', field.after === null))));
+  return diffField(field, 'Before · revision ' + older, 'After · revision ' + newer);
 }
 
 async function restore(revision) {

@@ -33,7 +33,17 @@ export const saver = {
   timer: null,
   inFlight: null,
   again: false,
+  paused: false,
   errors: {},
+  /** What to do on a 412 (the conflict view registers itself here); autosave stays paused until it resumes. */
+  onConflict: null,
+  pause() {
+    this.paused = true;
+    clearTimeout(this.timer);
+  },
+  resume() {
+    this.paused = false;
+  },
   schedule(delay = AUTOSAVE_MS) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.save(), delay);
@@ -53,21 +63,26 @@ export const saver = {
       this.again = true;
       return this.inFlight;
     }
-    if (!session() || !editor.draft || !isDirty()) return Promise.resolve();
+    if (this.paused || !session() || !editor.draft || !isDirty()) return Promise.resolve();
     const d = editor.draft;
     if (!editor.article.id && (!d.title.trim() || !d.author.name.trim())) {
       setSaveState('dirty', 'Not saved yet: needs a title and an author');
       return Promise.resolve();
     }
-    this.inFlight = this.send().finally(() => {
+    this.inFlight = this.send().catch(() => 'failed').then((outcome) => {
       this.inFlight = null;
-      if (this.again) {
+      if (outcome === 'conflict') {
+        this.again = false;
+        this.onConflict();
+      } else if (this.again) {
         this.again = false;
         if (isDirty()) this.schedule(0);
       }
+      return outcome;
     });
     return this.inFlight;
   },
+  /** Sends the draft once: 'saved', 'invalid', 'conflict', 'signed-out' or 'failed' (then it retries by itself). */
   async send() {
     const a = editor.article;
     const sentJson = currentJson();
@@ -105,24 +120,27 @@ export const saver = {
         localDrafts.remove(a.id);
         setSaveState('saved', 'Saved ' + timeFormat.format(new Date()));
       }
+      return 'saved';
     } catch (e) {
       if (e instanceof SignedOut) {
         setSaveState('failed', 'Not saved: sign in again');
-        return;
+        return 'signed-out';
       }
       if (e.status === 400 && e.problem.errors) {
         this.errors = e.problem.errors;
         showErrors(this.errors);
         setSaveState('invalid', 'Not saved: fix the marked fields');
-      } else if (e.status === 412) {
-        setSaveState('failed', 'Not saved: someone else saved in between');
-        $('form-error').textContent = 'Another editor saved this roundup after you opened it. Your text is kept in this '
-          + 'browser; open the roundup again from the list to see theirs and restore yours.';
-      } else {
-        setSaveState('failed', 'Save failed: retrying');
-        $('form-error').textContent = 'Saving failed: ' + e.message;
-        this.schedule(RETRY_MS);
+        return 'invalid';
       }
+      if (e.status === 412 && this.onConflict) {
+        this.pause();
+        setSaveState('failed', 'Not saved: someone else saved in between');
+        return 'conflict';
+      }
+      setSaveState('failed', 'Save failed: retrying');
+      $('form-error').textContent = 'Saving failed: ' + e.message;
+      this.schedule(RETRY_MS);
+      return 'failed';
     }
   },
 };
