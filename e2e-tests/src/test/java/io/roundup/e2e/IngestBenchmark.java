@@ -67,17 +67,27 @@ class IngestBenchmark {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static LaunchedRoundup roundup;
+    private static final Map<String, Object> results = new LinkedHashMap<>();
 
     @BeforeAll
     static void startPlatform() throws IOException {
         Map<String, String> environment = new HashMap<>();
         environment.put("ROUNDUP_RATELIMIT_ENABLED", "false");
         environment.put("ROUNDUP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // -Dbenchmark.dense-documents=N passes search-service's roundup.search.indexed.dense-documents (see search.md)
-        String dense = System.getProperty("benchmark.dense-documents");
-        if (dense != null) {
-            environment.put("ROUNDUP_SEARCH_INDEXED_DENSEDOCUMENTS", dense);
+        // -Dbenchmark.env=NAME=value,… passes settings to the services, e.g. ROUNDUP_SEARCH_INDEXED_DENSEDOCUMENTS
+        for (String setting : System.getProperty("benchmark.env", "").split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals > 0) {
+                environment.put(
+                        setting.substring(0, equals).strip(),
+                        setting.substring(equals + 1).strip());
+            }
         }
+        results.put(
+                "environment",
+                environment.keySet().stream()
+                        .filter(name -> name.startsWith("ROUNDUP_SEARCH"))
+                        .collect(java.util.stream.Collectors.toMap(name -> name, environment::get)));
         roundup = Benchmarks.startPlatform(environment);
     }
 
@@ -88,7 +98,6 @@ class IngestBenchmark {
 
     @Test
     void ingest() throws Exception {
-        Map<String, Object> results = new LinkedHashMap<>();
         long demo = await("the demo roundups indexed")
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> publishedReviews("reviews"), greaterThanOrEqualTo(6L));

@@ -195,8 +195,14 @@ class PublishToSearchableBenchmark {
         Map<String, Object> eventToBulkWritten = SearchServiceMetrics.between(
                 before, after, "roundup_search_publish_to_searchable_seconds", "topic=\"roundup.articles\"");
         Map<String, Object> bulk = SearchServiceMetrics.between(before, after, "roundup_search_bulk_seconds", "");
+        Map<String, Object> refreshWait =
+                SearchServiceMetrics.between(before, after, "roundup_search_indexed_wait_seconds", "");
+        Map<String, Object> refresh =
+                SearchServiceMetrics.between(before, after, "roundup_search_indexed_refresh_seconds", "");
         stages.put("searchServiceEventToBulkWritten", eventToBulkWritten);
         stages.put("searchServiceBulk", bulk);
+        stages.put("searchServiceRefreshWait", refreshWait);
+        stages.put("searchServiceRefresh", refresh);
 
         System.out.println("  breakdown, per article (record timestamps and search-service's announcements):");
         row("  answer -> event on Kafka (relay)", (Latencies) stages.get("publishAnsweredToEventOnKafka"), 0);
@@ -217,6 +223,9 @@ class PublishToSearchableBenchmark {
                 (Long) bulk.get("count"),
                 toWritten - bulkMean,
                 visibleMean - toWritten);
+        System.out.printf(
+                "  search-service's refreshes: %d, waited %.1f ms and took %.1f ms on average%n",
+                (Long) refresh.get("count"), (Double) refreshWait.get("meanMs"), (Double) refresh.get("meanMs"));
         stages.put("kafkaAndConsumeMeanMs", Math.round((toWritten - bulkMean) * 10) / 10.0);
         stages.put("refreshAndAnnounceMeanMs", Math.round((visibleMean - toWritten) * 10) / 10.0);
         return stages;

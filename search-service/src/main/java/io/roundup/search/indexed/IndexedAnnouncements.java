@@ -3,6 +3,7 @@ package io.roundup.search.indexed;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.roundup.events.ArticleIndexed;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
@@ -11,6 +12,7 @@ import io.roundup.events.Topics;
 import io.roundup.search.indices.SearchIndices;
 import io.roundup.support.work.PeriodicWork;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +67,8 @@ public class IndexedAnnouncements implements SmartLifecycle {
     private final Counter dropped;
     private final Counter failedRefreshes;
     private final Counter failedSends;
+    private final Timer refreshes;
+    private final Timer waits;
 
     /** The articles waiting for a refresh, at the highest revision written. */
     private final Map<String, Indexed> pending = new LinkedHashMap<>();
@@ -94,6 +98,12 @@ public class IndexedAnnouncements implements SmartLifecycle {
         this.failedRefreshes = Counter.builder("roundup.search.indexed.failures")
                 .tag("stage", "refresh")
                 .description("Failures on the way to announcing what search shows")
+                .register(registry);
+        this.refreshes = Timer.builder("roundup.search.indexed.refresh")
+                .description("The forced refreshes of the review alias that make written articles searchable")
+                .register(registry);
+        this.waits = Timer.builder("roundup.search.indexed.wait")
+                .description("How long written articles waited for their refresh to be allowed (RefreshPacing)")
                 .register(registry);
         this.failedSends = Counter.builder("roundup.search.indexed.failures")
                 .tag("stage", "send")
@@ -134,12 +144,15 @@ public class IndexedAnnouncements implements SmartLifecycle {
             synchronized (pending) {
                 wait = pacing.delay(System.currentTimeMillis(), lastRefresh).toMillis();
             }
+            waits.record(Duration.ofMillis(Math.max(0, wait)));
             if (wait > 0) {
                 Thread.sleep(wait);
             }
             List<Indexed> batch = drain();
+            long refreshing = System.nanoTime();
             try {
                 client.indices().refresh(r -> r.index(SearchIndices.REVIEWS));
+                refreshes.record(Duration.ofNanos(System.nanoTime() - refreshing));
             } catch (Exception ex) {
                 refreshFailing = true;
                 failedRefreshes.increment();

@@ -24,9 +24,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("roundup.search.indexed")
 record IndexedSettings(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("50ms") Duration spacing,
+        @DefaultValue("10ms") Duration spacing,
         @DefaultValue("500ms") Duration denseSpacing,
-        @DefaultValue("200") @Min(1) int denseDocuments,
+        @DefaultValue("50") @Min(1) int denseDocuments,
         @DefaultValue("1s") Duration denseWindow,
         @DefaultValue("1s") Duration retryInterval,
         @DefaultValue("100000") @Min(1) int maxPending) {}
