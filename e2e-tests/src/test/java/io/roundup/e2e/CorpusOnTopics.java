@@ -60,19 +60,13 @@ final class CorpusOnTopics {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             AtomicReference<Exception> failure = new AtomicReference<>();
             for (Corpus.Product product : corpus.products()) {
-                ProductChanged event = new ProductChanged(
+                send(
+                        producer,
+                        Topics.PRODUCTS,
                         product.id(),
-                        1,
-                        CATALOGUE_TIME,
-                        product.name(),
-                        product.kind(),
-                        product.brand(),
-                        product.attributes(),
-                        product.offers().stream()
-                                .map(o -> new Offer(o.retailer(), o.url(), new Money(o.amount(), o.currency())))
-                                .toList(),
-                        null);
-                send(producer, Topics.PRODUCTS, product.id(), event, CloudEventHeaders.PRODUCT_SERVICE_SOURCE, failure);
+                        productEvent(product),
+                        CloudEventHeaders.PRODUCT_SERVICE_SOURCE,
+                        failure);
             }
             producer.flush();
             check(failure);
@@ -82,47 +76,108 @@ final class CorpusOnTopics {
 
     /** Every roundup, published, as {@code roundup.article.v1} at revision 2 (created, then published). */
     int writeRoundups(Corpus corpus) {
-        List<Corpus.Product> products = corpus.products();
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             AtomicReference<Exception> failure = new AtomicReference<>();
             for (int i = 0; i < corpus.size(); i++) {
-                Corpus.Roundup roundup = corpus.roundup(i);
-                ArticleContent content = new ArticleContent(
-                        roundup.title(),
-                        roundup.summary(),
-                        roundup.category(),
-                        roundup.tags(),
-                        new ArticleContent.Author(
-                                roundup.author().name(), roundup.author().bio()),
-                        roundup.intro(),
-                        roundup.entries().stream()
-                                .map(e -> new ArticleContent.Entry(
-                                        e.rank(),
-                                        products.get(e.product()).id(),
-                                        e.heading(),
-                                        e.body(),
-                                        e.features().stream()
-                                                .map(f -> new ArticleContent.Feature(f.name(), f.description()))
-                                                .toList()))
-                                .toList(),
-                        roundup.sections().stream()
-                                .map(s -> new ArticleContent.Section(s.heading(), s.body()))
-                                .toList());
-                ArticleChanged event = new ArticleChanged(
-                        roundup.id(),
-                        2,
-                        roundup.publishedAt(),
-                        ArticleStatus.PUBLISHED,
-                        roundup.slug(),
-                        roundup.publishedAt(),
-                        content);
-                send(producer, Topics.ARTICLES, roundup.id(), event, CloudEventHeaders.ARTICLE_SERVICE_SOURCE, failure);
+                ArticleChanged event = roundupEvent(corpus, i);
+                send(
+                        producer,
+                        Topics.ARTICLES,
+                        event.articleId(),
+                        event,
+                        CloudEventHeaders.ARTICLE_SERVICE_SOURCE,
+                        failure);
                 check(failure);
             }
             producer.flush();
             check(failure);
             return corpus.size();
         }
+    }
+
+    /** Roundups already encoded ({@link #encodedRoundups}), as {@link #writeRoundups} writes them, as fast as Kafka takes them. */
+    int writeEncoded(List<Encoded> roundups) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            AtomicReference<Exception> failure = new AtomicReference<>();
+            for (Encoded roundup : roundups) {
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                        Topics.ARTICLES, roundup.id().getBytes(StandardCharsets.UTF_8), roundup.payload());
+                headers(roundup.id(), EventType.ARTICLE_CHANGED_V1, CloudEventHeaders.ARTICLE_SERVICE_SOURCE)
+                        .forEach(record.headers()::add);
+                producer.send(record, (metadata, ex) -> {
+                    if (ex != null) {
+                        failure.compareAndSet(null, ex);
+                    }
+                });
+                check(failure);
+            }
+            producer.flush();
+            check(failure);
+            return roundups.size();
+        }
+    }
+
+    /** A roundup's event as its payload bytes, so that a benchmark can generate a corpus first and time only its writing. */
+    record Encoded(String id, byte[] payload) {}
+
+    List<Encoded> encodedRoundups(Corpus corpus) {
+        List<Encoded> encoded = new java.util.ArrayList<>(corpus.size());
+        for (int i = 0; i < corpus.size(); i++) {
+            ArticleChanged event = roundupEvent(corpus, i);
+            encoded.add(new Encoded(event.articleId(), codec.write(event)));
+        }
+        return encoded;
+    }
+
+    /** A product of the corpus as product-service would announce it. */
+    static ProductChanged productEvent(Corpus.Product product) {
+        return new ProductChanged(
+                product.id(),
+                1,
+                CATALOGUE_TIME,
+                product.name(),
+                product.kind(),
+                product.brand(),
+                product.attributes(),
+                product.offers().stream()
+                        .map(o -> new Offer(o.retailer(), o.url(), new Money(o.amount(), o.currency())))
+                        .toList(),
+                null);
+    }
+
+    /** The {@code i}th roundup of the corpus, published, as article-service would announce it. */
+    static ArticleChanged roundupEvent(Corpus corpus, int i) {
+        List<Corpus.Product> products = corpus.products();
+        Corpus.Roundup roundup = corpus.roundup(i);
+        ArticleContent content = new ArticleContent(
+                roundup.title(),
+                roundup.summary(),
+                roundup.category(),
+                roundup.tags(),
+                new ArticleContent.Author(
+                        roundup.author().name(), roundup.author().bio()),
+                roundup.intro(),
+                roundup.entries().stream()
+                        .map(e -> new ArticleContent.Entry(
+                                e.rank(),
+                                products.get(e.product()).id(),
+                                e.heading(),
+                                e.body(),
+                                e.features().stream()
+                                        .map(f -> new ArticleContent.Feature(f.name(), f.description()))
+                                        .toList()))
+                        .toList(),
+                roundup.sections().stream()
+                        .map(s -> new ArticleContent.Section(s.heading(), s.body()))
+                        .toList());
+        return new ArticleChanged(
+                roundup.id(),
+                2,
+                roundup.publishedAt(),
+                ArticleStatus.PUBLISHED,
+                roundup.slug(),
+                roundup.publishedAt(),
+                content);
     }
 
     /**

@@ -237,6 +237,11 @@ final class LaunchedRoundup {
         return matching.getFirst();
     }
 
+    /** search-service itself (its actuator), for benchmarks that read its metrics. */
+    URI searchServiceUri() {
+        return URI.create("http://127.0.0.1:" + ports.get("SEARCH"));
+    }
+
     /** Elasticsearch as the launcher was told to bind it, for benchmarks that compare the gateway with it. */
     URI elasticsearchUri() {
         return URI.create("http://127.0.0.1:" + ports.get("ELASTICSEARCH"));

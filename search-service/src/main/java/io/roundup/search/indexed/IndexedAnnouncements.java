@@ -3,6 +3,7 @@ package io.roundup.search.indexed;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.roundup.events.ArticleIndexed;
 import io.roundup.events.CloudEventHeaders;
 import io.roundup.events.EventCodec;
@@ -11,6 +12,7 @@ import io.roundup.events.Topics;
 import io.roundup.search.indices.SearchIndices;
 import io.roundup.support.work.PeriodicWork;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +36,11 @@ import org.springframework.stereotype.Component;
  * <p>The consumer hands over what each bulk wrote ({@link #written}) and goes on at once: the announcing runs on a
  * thread of its own. That thread forces a refresh of the review alias, so that everything written before it is
  * visible to searches, and only then sends one {@link ArticleIndexed} per article. Writes arriving meanwhile wait for
- * the next refresh, at least {@code spacing} later, so a dense stream of batches costs a few refreshes a second and
- * bulks keep their size and pace. (A {@code refresh=wait_for} bulk would hold the consumer up to a refresh interval
- * per batch; an explicit refresh per batch on the consumer thread would put one on every poll.)
+ * the next refresh. {@link RefreshPacing} says when: right after a sparse write (at least {@code spacing} after the
+ * last forced refresh), so a publish is searchable in tens of milliseconds; at the index's own pace
+ * ({@code dense-spacing}) while writes are dense, so bulks keep their size and pace. (A {@code refresh=wait_for} bulk
+ * would hold the consumer up to a refresh interval per batch; an explicit refresh per batch on the consumer thread
+ * would put one on every poll.)
  *
  * <p>Nothing here can hold up or fail indexing: the index is the truth and announcements only report it. A failed
  * refresh is tried again; a failed send is logged and counted, and that article's status stays "not yet searchable"
@@ -63,9 +67,14 @@ public class IndexedAnnouncements implements SmartLifecycle {
     private final Counter dropped;
     private final Counter failedRefreshes;
     private final Counter failedSends;
+    private final Timer refreshes;
+    private final Timer waits;
 
     /** The articles waiting for a refresh, at the highest revision written. */
     private final Map<String, Indexed> pending = new LinkedHashMap<>();
+
+    /** How soon to refresh, from how densely bulks have been writing; guarded by {@link #pending}. */
+    private final RefreshPacing pacing;
 
     private volatile boolean running;
     private volatile boolean refreshFailing;
@@ -75,6 +84,7 @@ public class IndexedAnnouncements implements SmartLifecycle {
             ElasticsearchClient client, KafkaProperties kafka, IndexedSettings settings, MeterRegistry registry) {
         this.client = client;
         this.settings = settings;
+        this.pacing = RefreshPacing.of(settings);
         this.producers = new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), new ByteArraySerializer());
         this.template = new KafkaTemplate<>(producers);
@@ -89,6 +99,12 @@ public class IndexedAnnouncements implements SmartLifecycle {
                 .tag("stage", "refresh")
                 .description("Failures on the way to announcing what search shows")
                 .register(registry);
+        this.refreshes = Timer.builder("roundup.search.indexed.refresh")
+                .description("The forced refreshes of the review alias that make written articles searchable")
+                .register(registry);
+        this.waits = Timer.builder("roundup.search.indexed.wait")
+                .description("How long written articles waited for their refresh to be allowed (RefreshPacing)")
+                .register(registry);
         this.failedSends = Counter.builder("roundup.search.indexed.failures")
                 .tag("stage", "send")
                 .description("Failures on the way to announcing what search shows")
@@ -102,6 +118,7 @@ public class IndexedAnnouncements implements SmartLifecycle {
         }
         try {
             synchronized (pending) {
+                pacing.written(documents.size(), System.currentTimeMillis());
                 for (Indexed document : documents) {
                     Indexed before = pending.get(document.articleId());
                     if (before == null && pending.size() >= settings.maxPending()) {
@@ -117,19 +134,25 @@ public class IndexedAnnouncements implements SmartLifecycle {
         }
     }
 
-    /** One pass: wait out the spacing, refresh, announce what was written before the refresh. */
+    /** One pass: wait until the pacing allows a refresh, refresh, announce what was written before the refresh. */
     private void announcePending() {
         try {
             if (isEmpty()) {
                 return;
             }
-            long wait = lastRefresh + settings.spacing().toMillis() - System.currentTimeMillis();
+            long wait;
+            synchronized (pending) {
+                wait = pacing.delay(System.currentTimeMillis(), lastRefresh).toMillis();
+            }
+            waits.record(Duration.ofMillis(Math.max(0, wait)));
             if (wait > 0) {
                 Thread.sleep(wait);
             }
             List<Indexed> batch = drain();
+            long refreshing = System.nanoTime();
             try {
                 client.indices().refresh(r -> r.index(SearchIndices.REVIEWS));
+                refreshes.record(Duration.ofNanos(System.nanoTime() - refreshing));
             } catch (Exception ex) {
                 refreshFailing = true;
                 failedRefreshes.increment();

@@ -102,7 +102,7 @@ class ArticleIndexer {
         return changed.status() == ArticleStatus.PUBLISHED && changed.published() != null;
     }
 
-    private static ReviewDocument document(ArticleEvent event, Map<String, ProductSummary> known) {
+    static ReviewDocument document(ArticleEvent event, Map<String, ProductSummary> known) {
         return switch (event) {
             case ArticleChanged changed
             when isPublished(changed) ->
