@@ -1,6 +1,7 @@
 package io.roundup.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,21 @@ final class ConsoleBrowser implements AutoCloseable {
 
     static ConsoleBrowser open(SitePages site) {
         return new ConsoleBrowser(SiteBrowser.open(), site);
+    }
+
+    /** The launched platform's site once it serves the console: where every console test starts. */
+    static SitePages siteServingTheConsole(LaunchedRoundup roundup) {
+        SitePages site = new SitePages(roundup);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> site.get("/editor").statusCode() == 200);
+        return site;
+    }
+
+    /** The admin password the launcher printed, as an administrator would copy it. */
+    static String adminPassword(LaunchedRoundup roundup) {
+        return roundup.printedAdminPassword()
+                .orElseThrow(() -> new AssertionError("the launcher printed no admin password"));
     }
 
     SiteBrowser browser() {

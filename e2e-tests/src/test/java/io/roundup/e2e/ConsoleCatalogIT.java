@@ -41,14 +41,10 @@ class ConsoleCatalogIT {
 
     @BeforeAll
     static void platform(LaunchedRoundup roundup) {
-        site = new SitePages(roundup);
+        site = ConsoleBrowser.siteServingTheConsole(roundup);
         gateway = site.gateway();
         editorPassword = roundup.editorPassword();
-        adminPassword = roundup.printedAdminPassword()
-                .orElseThrow(() -> new AssertionError("the launcher printed no admin password"));
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> site.get("/editor").statusCode() == 200);
+        adminPassword = ConsoleBrowser.adminPassword(roundup);
     }
 
     @BeforeEach

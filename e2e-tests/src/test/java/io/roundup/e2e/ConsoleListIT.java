@@ -1,9 +1,7 @@
 package io.roundup.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,11 +25,8 @@ class ConsoleListIT {
 
     @BeforeAll
     static void platform(LaunchedRoundup roundup) {
-        site = new SitePages(roundup);
+        site = ConsoleBrowser.siteServingTheConsole(roundup);
         password = roundup.editorPassword();
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> site.get("/editor").statusCode() == 200);
     }
 
     @Test

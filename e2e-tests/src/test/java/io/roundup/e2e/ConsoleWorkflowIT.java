@@ -37,13 +37,9 @@ class ConsoleWorkflowIT {
 
     @BeforeAll
     static void platform(LaunchedRoundup roundup) {
-        site = new SitePages(roundup);
+        site = ConsoleBrowser.siteServingTheConsole(roundup);
         password = roundup.editorPassword();
-        adminPassword = roundup.printedAdminPassword()
-                .orElseThrow(() -> new AssertionError("the launcher printed no admin password"));
-        await().atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> site.get("/editor").statusCode() == 200);
+        adminPassword = ConsoleBrowser.adminPassword(roundup);
     }
 
     @Test
