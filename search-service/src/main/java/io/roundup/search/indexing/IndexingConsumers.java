@@ -54,11 +54,10 @@ class IndexingConsumers {
             // A passing failure: the whole batch again, after the back-off, as a new delivery. Named as the batch's
             // first record (not thrown as it is), so that the attempt that finds Elasticsearch back and a poison
             // event in the batch is handled like any other: the poison dead-lettered, the rest indexed.
-            throw new BatchListenerFailedException("Indexing the batch failed: " + ex.getMessage(), ex, 0);
+            throw new BatchToRetry("Indexing the batch failed: " + ex.getMessage(), ex);
         }
         if (!rejected.isEmpty()) {
-            Rejected first = rejected.getFirst();
-            throw new BatchListenerFailedException(first.reason().getMessage(), first.reason(), first.position());
+            throw new RejectedInBatch(rejected.getFirst());
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.function.BiFunction;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -22,8 +23,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -122,10 +126,53 @@ class IndexingFaults {
         forever.setMaxElapsedTime(Long.MAX_VALUE);
         forever.setMaxAttempts(Long.MAX_VALUE);
 
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, forever);
+        DefaultErrorHandler handler = new NamedRecordErrorHandler(recoverer, forever);
         handler.addNotRetryableExceptions(EventCodec.UnreadableEvent.class, UnindexableEvent.class);
         handler.setRetryListeners(new RetryLog());
         return handler;
+    }
+
+    /**
+     * Hands the error handler the {@link BatchListenerFailedException} that names the failed record, not the binder's
+     * wrappers around it. The handler keeps a record's retry state for as long as the exception's class stays the
+     * same, looking under {@code ListenerExecutionFailedException} only; under the binder's {@code MessagingException}
+     * every failure would look alike, and a poison event first seen while Elasticsearch was away (a {@link
+     * BatchToRetry}) would stay in that endless back-off instead of being dead-lettered once Elasticsearch is back.
+     */
+    static final class NamedRecordErrorHandler extends DefaultErrorHandler {
+
+        NamedRecordErrorHandler(ConsumerRecordRecoverer recoverer, BackOff backOff) {
+            super(recoverer, backOff);
+        }
+
+        @Override
+        public void handleBatch(
+                Exception thrown,
+                ConsumerRecords<?, ?> data,
+                Consumer<?, ?> consumer,
+                MessageListenerContainer container,
+                Runnable invokeListener) {
+            super.handleBatch(naming(thrown), data, consumer, container, invokeListener);
+        }
+
+        @Override
+        public <K, V> ConsumerRecords<K, V> handleBatchAndReturnRemaining(
+                Exception thrown,
+                ConsumerRecords<?, ?> data,
+                Consumer<?, ?> consumer,
+                MessageListenerContainer container,
+                Runnable invokeListener) {
+            return super.handleBatchAndReturnRemaining(naming(thrown), data, consumer, container, invokeListener);
+        }
+
+        static Exception naming(Exception thrown) {
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                if (t instanceof BatchListenerFailedException named) {
+                    return named;
+                }
+            }
+            return thrown;
+        }
     }
 
     /** One warning per failed attempt, naming the records waiting (a batch, or the one record after a dead letter). */

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
@@ -61,11 +60,26 @@ class IndexingConsumersTests {
                     assertThat(target).isEqualTo(IndexTarget.LIVE);
                     return List.of(new Rejected(1, poison), new Rejected(2, refused));
                 }))
-                .isInstanceOfSatisfying(BatchListenerFailedException.class, ex -> {
+                .isInstanceOfSatisfying(RejectedInBatch.class, ex -> {
                     assertThat(ex.getIndex()).isEqualTo(1);
                     assertThat(ex.getCause()).isSameAs(poison);
                 });
         IndexingConsumers.handle(batch, (events, target) -> List.of());
+    }
+
+    @Test
+    void aPassingFailureNamesTheFirstRecordAsABatchToRetry() {
+        Message<List<byte[]>> batch =
+                MessageBuilder.withPayload(List.of(new byte[1], new byte[1])).build();
+        IllegalStateException away = new IllegalStateException("Connection refused");
+
+        assertThatThrownBy(() -> IndexingConsumers.handle(batch, (events, target) -> {
+                    throw away;
+                }))
+                .isInstanceOfSatisfying(BatchToRetry.class, ex -> {
+                    assertThat(ex.getIndex()).isZero();
+                    assertThat(ex.getCause()).isSameAs(away);
+                });
     }
 
     @Test
