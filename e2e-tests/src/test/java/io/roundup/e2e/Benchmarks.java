@@ -2,12 +2,17 @@ package io.roundup.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -75,5 +80,34 @@ final class Benchmarks {
         }
         System.out.println("[bench] results written to " + file.toAbsolutePath());
         return file;
+    }
+
+    /**
+     * The JSON body of a request that must answer 200, such as a check of Elasticsearch around the measured runs; any
+     * other answer fails the benchmark, which would otherwise report figures of a platform that does not work.
+     */
+    static JsonNode okJson(HttpClient client, HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException ex) {
+            throw new AssertionError(request.uri() + " unreachable: " + ex, ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    /** The documents in {@code index} (tombstones included), as Elasticsearch counts them now. */
+    static long documents(HttpClient client, URI elasticsearch, String index) {
+        return okJson(
+                        client,
+                        HttpRequest.newBuilder(elasticsearch.resolve("/" + index + "/_count"))
+                                .build())
+                .path("count")
+                .asLong(0);
     }
 }

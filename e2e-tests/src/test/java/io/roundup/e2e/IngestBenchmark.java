@@ -19,7 +19,6 @@ import io.roundup.search.indexing.ReviewSources;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -346,25 +345,11 @@ class IngestBenchmark {
     }
 
     private static long count(String index) {
-        return check(HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/" + index + "/_count"))
-                        .build())
-                .path("count")
-                .asLong(0);
+        return Benchmarks.documents(HTTP, roundup.elasticsearchUri(), index);
     }
 
     private static JsonNode check(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException ex) {
-            throw new AssertionError(request.uri() + " unreachable: " + ex, ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
+        return Benchmarks.okJson(HTTP, request);
     }
 
     private static double perSecond(long events, double seconds) {

@@ -462,25 +462,11 @@ class SearchThroughputBenchmark {
     }
 
     private static long count(String index) {
-        return check(HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/" + index + "/_count"))
-                        .build())
-                .path("count")
-                .asLong(0);
+        return Benchmarks.documents(CHECKS, roundup.elasticsearchUri(), index);
     }
 
     private static JsonNode check(HttpRequest request) {
-        try {
-            HttpResponse<String> response = CHECKS.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError(request.uri() + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException ex) {
-            throw new AssertionError(request.uri() + " unreachable: " + ex, ex);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
+        return Benchmarks.okJson(CHECKS, request);
     }
 
     private static HttpRequest gatewayRequest(Query query) {
