@@ -194,9 +194,6 @@ function onChoice(event) {
   open.parts[Number(input.dataset.part)].choice = input.value;
 }
 
-/** Whether a conflict is open (the editor's own views ask before they reopen the form). */
-export const inConflict = () => open !== null;
-
 /** Forgets the open conflict (when the editor leaves the roundup). */
 export function leaveConflict() {
   if (open) close();
