@@ -61,10 +61,14 @@ public final class ElasticsearchServer extends ChildServer {
         Path javaHome = javaHome();
         if (home == null) {
             Path shared = ElasticsearchDistribution.shared();
-            ownHome = !settings.plugins().isEmpty();
-            home = ownHome
-                    ? ElasticsearchDistribution.withPlugins(shared, settings.plugins(), javaHome, logFile())
-                    : shared;
+            if (settings.plugins().isEmpty()) {
+                home = shared;
+            } else {
+                ElasticsearchDistribution.Home withPlugins =
+                        ElasticsearchDistribution.withPlugins(shared, settings.plugins(), javaHome, logFile());
+                home = withPlugins.path();
+                ownHome = withPlugins.own();
+            }
         }
         if (node == null) {
             node = asRoot ? NodeFolder.of(directory) : directory;
@@ -116,7 +120,7 @@ public final class ElasticsearchServer extends ChildServer {
                 this::healthy);
     }
 
-    /** A home with plugins installed is this server's own copy of the distribution. */
+    /** A private home with plugins (made when the kept one could not serve) is this server's own to delete. */
     @Override
     void afterClose() {
         if (ownHome) {

@@ -23,6 +23,8 @@ public final class KafkaServer extends ChildServer {
 
     private static final String PART = "Kafka";
 
+    private static final int INITIAL_HEAP_MEGABYTES = 32;
+
     private final KafkaSettings settings;
 
     private int controllerPort;
@@ -120,7 +122,8 @@ public final class KafkaServer extends ChildServer {
 
     private List<String> jvmOptions() {
         List<String> options = new ArrayList<>(List.of(
-                "-Xms" + settings.heapMegabytes() + "m",
+                // the heap grows to the maximum only when needed: an idle development broker stays far below it
+                "-Xms" + Math.min(INITIAL_HEAP_MEGABYTES, settings.heapMegabytes()) + "m",
                 "-Xmx" + settings.heapMegabytes() + "m",
                 // a development broker: quick start and a small footprint matter more than peak throughput
                 "-XX:+UseSerialGC",
