@@ -227,11 +227,11 @@ final class LaunchedRoundup {
 
     /**
      * The JVM of one copy of a service, by the name the launcher gives it ({@code search-service-2}): the one whose
-     * class-data archive bears that name.
+     * start-up cache (ahead-of-time cache or class-data archive) bears that name.
      */
     ProcessHandle serviceProcess(String copyName) {
         List<ProcessHandle> matching = process.descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("/cds/" + copyName + ".jsa"))
+                .filter(p -> p.info().commandLine().orElse("").contains("/cds/" + copyName + ".")) // .aot or .jsa
                 .toList();
         assertThat(matching).as("the process of " + copyName).hasSize(1);
         return matching.getFirst();

@@ -1,6 +1,5 @@
 package io.roundup.launcher;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -313,18 +312,14 @@ public final class Platform implements AutoCloseable {
         if (closed) {
             throw new StartupFailure(copy.name(), "roundup is stopping");
         }
-        Path jar = settings.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
-        List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
-        // one archive per copy: copies of a module starting side by side would otherwise write the same file
-        Path cds =
-                settings.dataDir().resolve("cds").resolve(copy.name() + ".jsa").toAbsolutePath();
-        try {
-            Files.createDirectories(cds.getParent());
-        } catch (IOException ex) {
-            throw new StartupFailure(copy.name(), "cannot create " + cds.getParent() + ": " + ex.getMessage(), ex);
+        Path built = settings.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(built)) {
+            throw new StartupFailure(
+                    copy.name(), "its jar " + built + " is missing; build it with ./mvnw -DskipTests package");
         }
-        jvm.add("-XX:+AutoCreateSharedArchive");
-        jvm.add("-XX:SharedArchiveFile=" + cds);
+        Path jar = StartupCache.runnableJar(module, built, settings.dataDir());
+        List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
+        jvm.addAll(StartupCache.options(copy.name(), jar, settings.dataDir()));
         jvm.add("-Dlogging.file.name=");
         ServiceProcess service = ServiceProcess.start(
                 copy.name(), jar, copy.port(), env, jvm, settings.dataDir().resolve("logs"));
