@@ -131,6 +131,11 @@ public final class ElasticsearchServer extends ChildServer {
         }
     }
 
+    /** The distribution the node runs from (with its plugins installed); null before the first start. */
+    Path home() {
+        return home;
+    }
+
     /**
      * Where the node keeps its data: {@link #dataDirectory()}, or, when uid 65534 cannot reach that as root, the folder
      * its {@code node} link points to. Null before the first start.

@@ -14,9 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -49,10 +48,22 @@ class ElasticsearchServerIT {
 
         List<ProcessHandle> tree = elasticsearch.process().tree();
         assertThat(tree).hasSizeGreaterThanOrEqualTo(3); // supervisor, CLI, server
+        Path home = elasticsearch.home();
         elasticsearch.close();
 
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
         assertThat(data).doesNotExist();
+        // the home with the plugin installed is kept for the next node with the same plugins, which installs nothing
+        assertThat(home.resolve("plugins").resolve("roundup-test")).isDirectory();
+        long started = System.nanoTime();
+        ElasticsearchDistribution.Home again = ElasticsearchDistribution.withPlugins(
+                ElasticsearchDistribution.shared(),
+                List.of(plugin),
+                Path.of(System.getProperty("java.home")),
+                pluginFolder.resolve("install.log"));
+        assertThat(again).isEqualTo(new ElasticsearchDistribution.Home(home, false));
+        assertThat(pluginFolder.resolve("install.log")).doesNotExist();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     }
 
     /** Debian's /root is mode 700: a checkout there holds a data directory that uid 65534 cannot enter. */
@@ -109,11 +120,10 @@ class ElasticsearchServerIT {
 
     /** A stable-API plugin with no components: enough to prove that plugin zips get installed. */
     private static Path emptyStablePlugin(Path zip) throws IOException {
+        // the same bytes on every run (fixed entry times): the home with it installed is kept by the zip's digest
         ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-        try (JarOutputStream out = new JarOutputStream(jar, manifest)) {
-            out.flush();
+        try (ZipOutputStream out = new ZipOutputStream(jar)) {
+            put(out, "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
         }
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             put(out, "roundup-test.jar", jar.toByteArray());
@@ -130,8 +140,12 @@ class ElasticsearchServerIT {
         return zip;
     }
 
+    private static final long FIXED_TIME = 1_764_547_200_000L; // 2025-12-01
+
     private static void put(ZipOutputStream out, String name, byte[] content) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME);
+        out.putNextEntry(entry);
         out.write(content);
         out.closeEntry();
     }
