@@ -32,11 +32,18 @@ public final class Platform implements AutoCloseable {
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
+    /**
+     * A JVM that recorded what it loaded writes its ahead-of-time cache as it stops (seconds of CPU each, and on the
+     * first stop after a build all of them at once); cut short, it writes none and the next start records again.
+     */
+    private static final Duration SERVICE_STOP_GRACE_WRITING_CACHES = Duration.ofSeconds(60);
+
     /** Start-up answers an interrupt within seconds (each part stops what it launched); this only bounds a bug. */
     private static final Duration START_ABANDON_TIMEOUT = Duration.ofSeconds(40);
 
     private final PlatformSettings settings;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private volatile boolean writingCaches;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Infrastructure infrastructure;
     private boolean closed;
@@ -319,7 +326,9 @@ public final class Platform implements AutoCloseable {
         }
         Path jar = StartupCache.runnableJar(module, built, settings.dataDir());
         List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
-        jvm.addAll(StartupCache.options(copy.name(), jar, settings.dataDir()));
+        List<String> cache = StartupCache.options(copy.name(), jar, settings.dataDir());
+        writingCaches |= cache.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
+        jvm.addAll(cache);
         jvm.add("-Dlogging.file.name=");
         ServiceProcess service = ServiceProcess.start(
                 copy.name(), jar, copy.port(), env, jvm, settings.dataDir().resolve("logs"));
@@ -394,7 +403,8 @@ public final class Platform implements AutoCloseable {
                 awaitStartAbandoned();
             }
             // all at once and against one deadline: each takes seconds to drain, and none depends on another to stop
-            Instant deadline = Instant.now().plus(SERVICE_STOP_GRACE);
+            Instant deadline =
+                    Instant.now().plus(writingCaches ? SERVICE_STOP_GRACE_WRITING_CACHES : SERVICE_STOP_GRACE);
             services.forEach(ServiceProcess::requestStop);
             services.forEach(service -> service.awaitStop(deadline));
             if (infrastructure != null) {

@@ -102,8 +102,8 @@ final class StartupCache {
             return List.of();
         }
         // this run records what it loads, and writes the cache when it stops (a stop that is cut short writes none,
-        // and the next run records again)
-        return List.of("-XX:AOTCacheOutput=" + cache);
+        // and the next run records again); the hundreds of classes it cannot cache are not worth a log line each
+        return List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=error", "-Xlog:cds*=error");
     }
 
     private static void deleteAllBut(Path folder, Path keep) throws IOException {

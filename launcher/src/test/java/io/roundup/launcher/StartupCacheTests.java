@@ -19,12 +19,12 @@ class StartupCacheTests {
         Path jar = data.resolve("app").resolve("gateway.jar");
         Path cache = data.resolve("cds").resolve("gateway.aot").toAbsolutePath();
 
-        assertThat(StartupCache.options("gateway", jar, data)).containsExactly("-XX:AOTCacheOutput=" + cache);
+        assertThat(StartupCache.options("gateway", jar, data)).startsWith("-XX:AOTCacheOutput=" + cache);
         Files.writeString(cache, "written by the JVM as it stopped");
         assertThat(StartupCache.options("gateway", jar, data)).containsExactly("-XX:AOTCache=" + cache);
 
         Path rebuilt = data.resolve("app").resolve("gateway-rebuilt.jar");
-        assertThat(StartupCache.options("gateway", rebuilt, data)).containsExactly("-XX:AOTCacheOutput=" + cache);
+        assertThat(StartupCache.options("gateway", rebuilt, data)).startsWith("-XX:AOTCacheOutput=" + cache);
         assertThat(cache).doesNotExist(); // made for another class path: the JVM would refuse it
     }
 
@@ -34,7 +34,7 @@ class StartupCacheTests {
         Path jar = data.resolve("search-service.jar");
 
         assertThat(StartupCache.options("search-service-2", jar, data))
-                .singleElement()
+                .first()
                 .asString()
                 .endsWith("/cds/search-service-2.aot");
     }
