@@ -36,7 +36,7 @@ class FirstRunIT {
     @Test
     void stoppingWhileTheServicesStartLeavesNothingRunning() throws IOException {
         LaunchedRoundup roundup = launch();
-        roundup.awaitConsole("Starting search-service", PHASE_TIMEOUT);
+        roundup.awaitConsole("Starting gateway, article-service, product-service and search-service", PHASE_TIMEOUT);
 
         assertStopsLeavingNothingBehind(roundup);
     }

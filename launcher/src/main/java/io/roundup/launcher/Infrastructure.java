@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -57,14 +55,6 @@ public final class Infrastructure implements AutoCloseable {
      * still starting are interrupted, which makes each stop its process, and those that had started are stopped.
      */
     public static Infrastructure start(PlatformSettings settings, Consumer<String> progress) {
-        return begin(settings, progress).awaitAll();
-    }
-
-    /**
-     * Starts the three servers side by side and returns at once, so that what needs only some of them (a service that
-     * needs Kafka and MongoDB but not Elasticsearch) can start as soon as those are up.
-     */
-    static Starting begin(PlatformSettings settings, Consumer<String> progress) {
         PlatformSettings.PlatformPorts ports = settings.ports();
         KafkaSettings kafkaSettings =
                 KafkaSettings.defaults().withPort(ports.kafka()).withDataDirectory(dataDirectory(settings, "kafka"));
@@ -86,98 +76,22 @@ public final class Infrastructure implements AutoCloseable {
                 timed("elasticsearch", () -> ElasticsearchServer.start(elasticsearchSettings), progress));
         Future<AutoCloseable> mongo =
                 completion.submit(timed("mongodb", () -> MongoServer.start(mongoSettings), progress));
-        return new Starting(starters, completion, kafka, elasticsearch, mongo);
-    }
-
-    /** The part a server is in messages and in {@link Starting#awaitNext()}. */
-    enum Server {
-        KAFKA,
-        ELASTICSEARCH,
-        MONGODB
-    }
-
-    /**
-     * The three servers while they start. The first failure, or an interrupt of the waiting thread, abandons them all:
-     * those still starting stop their processes, those that had started are stopped.
-     */
-    static final class Starting {
-
-        private final ExecutorService starters;
-        private final ExecutorCompletionService<AutoCloseable> completion;
-        private final Map<Future<AutoCloseable>, Server> servers = new LinkedHashMap<>();
-        private final Future<AutoCloseable> kafka;
-        private final Future<AutoCloseable> elasticsearch;
-        private final Future<AutoCloseable> mongo;
-        private int awaited;
-
-        private Starting(
-                ExecutorService starters,
-                ExecutorCompletionService<AutoCloseable> completion,
-                Future<AutoCloseable> kafka,
-                Future<AutoCloseable> elasticsearch,
-                Future<AutoCloseable> mongo) {
-            this.starters = starters;
-            this.completion = completion;
-            this.kafka = kafka;
-            this.elasticsearch = elasticsearch;
-            this.mongo = mongo;
-            servers.put(kafka, Server.KAFKA);
-            servers.put(elasticsearch, Server.ELASTICSEARCH);
-            servers.put(mongo, Server.MONGODB);
-        }
-
-        /** True while a server has not been returned by {@link #awaitNext()}. */
-        boolean pending() {
-            return awaited < servers.size();
-        }
-
-        /** Waits for the next server to be up, in the order they finish; the first failure ends the wait. */
-        Server awaitNext() {
-            try {
-                Future<AutoCloseable> done = completion.take();
-                done.get();
-                awaited++;
-                return servers.get(done);
-            } catch (InterruptedException ex) {
-                abandon();
-                Thread.currentThread().interrupt();
-                throw new StartupFailure("roundup", "stopped during start-up");
-            } catch (ExecutionException ex) {
-                abandon();
-                throw ex.getCause() instanceof StartupFailure failure
-                        ? failure
-                        : new StartupFailure("roundup", String.valueOf(ex.getCause()), ex.getCause());
-            }
-        }
-
-        String kafkaBootstrapServers() {
-            return ((KafkaServer) kafka.resultNow()).bootstrapServers();
-        }
-
-        String elasticsearchUri() {
-            return ((ElasticsearchServer) elasticsearch.resultNow()).httpUri();
-        }
-
-        String mongoConnectionString(String database) {
-            return ((MongoServer) mongo.resultNow()).connectionString(database);
-        }
-
-        /** Waits for all three. */
-        Infrastructure awaitAll() {
-            while (pending()) {
-                awaitNext();
+        List<Future<AutoCloseable>> all = List.of(kafka, elasticsearch, mongo);
+        try {
+            for (int i = 0; i < all.size(); i++) {
+                completion.take().get(); // in the order they finish: the first failure ends the wait
             }
             return new Infrastructure(
-                    (KafkaServer) kafka.resultNow(), (ElasticsearchServer) elasticsearch.resultNow(), (MongoServer)
-                            mongo.resultNow());
-        }
-
-        /**
-         * Interrupts the servers still starting — each then stops the process it launched — waits for them, and stops
-         * those that had started.
-         */
-        void abandon() {
-            Infrastructure.abandon(starters, List.copyOf(servers.keySet()));
+                    (KafkaServer) kafka.get(), (ElasticsearchServer) elasticsearch.get(), (MongoServer) mongo.get());
+        } catch (InterruptedException ex) {
+            abandon(starters, all);
+            Thread.currentThread().interrupt();
+            throw new StartupFailure("roundup", "stopped during start-up");
+        } catch (ExecutionException ex) {
+            abandon(starters, all);
+            throw ex.getCause() instanceof StartupFailure failure
+                    ? failure
+                    : new StartupFailure("roundup", String.valueOf(ex.getCause()), ex.getCause());
         }
     }
 

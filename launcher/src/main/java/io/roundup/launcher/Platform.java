@@ -6,13 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -23,8 +19,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The whole platform on one machine: Kafka, Elasticsearch and MongoDB from dev-services, and the four services and the
- * site as separate JVMs, each started as soon as the servers it needs are up and awaited until ready. {@code ./roundup up} and the end-to-end tests both
+ * The whole platform on one machine: Kafka, Elasticsearch and MongoDB from dev-services, then the four services as
+ * separate JVMs, started in parallel, each awaited until ready. {@code ./roundup up} and the end-to-end tests both
  * start it through here, so the tests exercise exactly what a developer runs.
  */
 public final class Platform implements AutoCloseable {
@@ -70,10 +66,7 @@ public final class Platform implements AutoCloseable {
         return new Platform(settings);
     }
 
-    /**
-     * Starts the servers and, beside them, the services, each as soon as the servers it needs are up; on failure stops
-     * what had started and throws {@link StartupFailure}.
-     */
+    /** Starts the servers, then the services; on failure stops what had started and throws {@link StartupFailure}. */
     public void startAll(Consumer<String> progress) {
         synchronized (this) {
             if (closed) {
@@ -91,7 +84,19 @@ public final class Platform implements AutoCloseable {
                 }
                 Ports.requireFree(copy.name(), copy.port());
             }
-            startEverything(progress);
+            Infrastructure started = Infrastructure.start(settings, progress);
+            synchronized (this) {
+                if (!closed) {
+                    infrastructure = started;
+                    started = null;
+                }
+            }
+            if (started != null) {
+                Thread.interrupted(); // a server that is up gets the graceful stop
+                started.close();
+                throw stoppedDuringStartUp();
+            }
+            startServices(progress);
         } catch (RuntimeException ex) {
             boolean closedMeanwhile;
             synchronized (this) {
@@ -165,139 +170,82 @@ public final class Platform implements AutoCloseable {
         return lines;
     }
 
-    /**
-     * The gateway and the site need none of the servers: they start with them. article- and product-service start once
-     * Kafka and MongoDB are up, search-service once Kafka and Elasticsearch are; on two cores the JVMs starting meanwhile
-     * take CPU from the servers, but less time passes than when every service waits for the slowest server.
-     */
-    private void startEverything(Consumer<String> progress) {
-        Infrastructure.Starting servers = Infrastructure.begin(settings, progress);
-        try {
-            List<Copy> first =
-                    copies().stream().filter(c -> c.name().equals(c.module())).toList();
-            List<Copy> more = copies().stream().filter(c -> !first.contains(c)).toList();
-            Map<String, Waiting> waiting = new LinkedHashMap<>();
-            Set<Infrastructure.Server> up = EnumSet.noneOf(Infrastructure.Server.class);
-            launchWhenReady(first, servers, up, waiting, progress);
-            while (servers.pending()) {
-                up.add(servers.awaitNext());
-                launchWhenReady(first, servers, up, waiting, progress);
-            }
-            Infrastructure started = servers.awaitAll();
-            synchronized (this) {
-                if (closed) {
-                    throw stoppedDuringStartUp(); // the catch below stops the servers
-                }
-                infrastructure = started;
-            }
-            awaitReady(waiting.values(), progress);
-            // The first copy of each service, then the others once those are ready: seven JVMs starting at once on a
-            // small machine each take so long that one may run out of its start-up time; in two waves each is quick.
-            if (!more.isEmpty()) {
-                progress.accept("Starting "
-                        + String.join(", ", more.stream().map(Copy::name).toList()) + " …");
-                Map<String, Waiting> second = new LinkedHashMap<>();
-                for (Copy copy : more) {
-                    second.put(
-                            copy.name(),
-                            new Waiting(launch(copy, environment(copy.module(), servers)), System.nanoTime()));
-                }
-                awaitReady(second.values(), progress);
-            }
-        } catch (RuntimeException ex) {
-            if (infrastructure == null) {
-                Thread.interrupted(); // a server that is up gets the graceful stop
-                servers.abandon();
-            }
-            throw ex;
-        }
-    }
-
-    /** The servers each module needs before it can start. */
-    private static Set<Infrastructure.Server> needs(String module) {
-        return switch (module) {
-            case "article-service", "product-service" ->
-                EnumSet.of(Infrastructure.Server.KAFKA, Infrastructure.Server.MONGODB);
-            case "search-service" -> EnumSet.of(Infrastructure.Server.KAFKA, Infrastructure.Server.ELASTICSEARCH);
-            default -> EnumSet.noneOf(Infrastructure.Server.class);
-        };
-    }
-
-    /** Launches the copies not yet launched whose servers are all up. */
-    private void launchWhenReady(
-            List<Copy> copies,
-            Infrastructure.Starting servers,
-            Set<Infrastructure.Server> up,
-            Map<String, Waiting> launched,
-            Consumer<String> progress) {
-        List<Copy> now = copies.stream()
-                .filter(copy -> !launched.containsKey(copy.name()))
-                .filter(copy -> up.containsAll(needs(copy.module())))
-                .toList();
-        if (now.isEmpty()) {
-            return;
-        }
-        progress.accept("Starting " + names(now) + " …");
-        for (Copy copy : now) {
-            launched.put(
-                    copy.name(), new Waiting(launch(copy, environment(copy.module(), servers)), System.nanoTime()));
-        }
-    }
-
-    /** A launched service and when it was launched, for its "ready in" line. */
-    private record Waiting(ServiceProcess service, long launchedAt) {}
-
-    /** What a module's JVM is told; only called once the servers it {@link #needs} are up. */
-    private Map<String, String> environment(String module, Infrastructure.Starting servers) {
+    private void startServices(Consumer<String> progress) {
         PlatformSettings.PlatformPorts ports = settings.ports();
-        Map<String, String> env = new HashMap<>();
-        switch (module) {
-            case "gateway" -> {
-                // every copy of a service, in order: the gateway balances its routes over them (see docs/scaling.md)
-                env.put("ROUNDUP_ARTICLE_INSTANCES", instances("article-service"));
-                env.put("ROUNDUP_PRODUCT_INSTANCES", instances("product-service"));
-                env.put("ROUNDUP_SEARCH_INSTANCES", instances("search-service"));
-                env.put("ROUNDUP_WEB_URI", "http://127.0.0.1:" + ports.web());
-                env.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
-                env.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
-                env.put(
-                        "ROUNDUP_IDENTITY_KEY_FILE",
-                        settings.dataDir()
-                                .resolve("gateway")
-                                .resolve("jwt-signing-key.pem")
-                                .toString());
-            }
-            // the site reads the public API as any client does: through the gateway
-            case "web" -> env.put("ROUNDUP_API_URI", gatewayUri().toString());
-            default -> {
-                env.put("ROUNDUP_JWKS_URI", "http://127.0.0.1:" + ports.gateway() + "/api/auth/jwks");
-                env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", servers.kafkaBootstrapServers());
-                env.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", servers.kafkaBootstrapServers());
-                switch (module) {
-                    case "article-service" -> env.put("SPRING_MONGODB_URI", servers.mongoConnectionString("articles"));
-                    case "product-service" -> env.put("SPRING_MONGODB_URI", servers.mongoConnectionString("products"));
-                    case "search-service" -> env.put("SPRING_ELASTICSEARCH_URIS", servers.elasticsearchUri());
-                    default -> throw new IllegalArgumentException("no environment for " + module);
-                }
-            }
+        String jwks = "http://127.0.0.1:" + ports.gateway() + "/api/auth/jwks";
+        Map<String, String> common = new HashMap<>();
+        common.put("ROUNDUP_JWKS_URI", jwks);
+        common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", infrastructure.kafkaBootstrapServers());
+
+        Map<String, String> article = new HashMap<>(common);
+        article.put("SPRING_MONGODB_URI", infrastructure.mongoConnectionString("articles"));
+        Map<String, String> product = new HashMap<>(common);
+        product.put("SPRING_MONGODB_URI", infrastructure.mongoConnectionString("products"));
+        Map<String, String> search = new HashMap<>(common);
+        search.put("SPRING_ELASTICSEARCH_URIS", infrastructure.elasticsearchUri());
+        Map<String, String> gateway = new HashMap<>();
+        // every copy of a service, in order: the gateway balances its routes over them (see docs/scaling.md)
+        gateway.put("ROUNDUP_ARTICLE_INSTANCES", instances("article-service"));
+        gateway.put("ROUNDUP_PRODUCT_INSTANCES", instances("product-service"));
+        gateway.put("ROUNDUP_SEARCH_INSTANCES", instances("search-service"));
+        gateway.put("ROUNDUP_WEB_URI", "http://127.0.0.1:" + settings.ports().web());
+        // the site reads the public API as any client does: through the gateway
+        Map<String, String> web = Map.of("ROUNDUP_API_URI", gatewayUri().toString());
+        gateway.put("ROUNDUP_EDITOR_PASSWORD", settings.editorPassword());
+        gateway.put("ROUNDUP_ADMIN_PASSWORD", settings.adminPassword());
+        gateway.put(
+                "ROUNDUP_IDENTITY_KEY_FILE",
+                settings.dataDir()
+                        .resolve("gateway")
+                        .resolve("jwt-signing-key.pem")
+                        .toString());
+        Map<String, Map<String, String>> envs = Map.of(
+                "gateway",
+                gateway,
+                "article-service",
+                article,
+                "product-service",
+                product,
+                "search-service",
+                search,
+                "web",
+                web);
+
+        // The first copy of each service, then the others once those are ready: seven JVMs starting at once on a
+        // small machine each take so long that one may run out of its start-up time; in two waves each wave is quick.
+        List<Copy> first =
+                copies().stream().filter(c -> c.name().equals(c.module())).toList();
+        List<Copy> more = copies().stream().filter(c -> !first.contains(c)).toList();
+        progress.accept("Starting " + describeCopies() + " …");
+        startAndAwait(first, envs, progress);
+        if (!more.isEmpty()) {
+            progress.accept("Starting "
+                    + String.join(", ", more.stream().map(Copy::name).toList()) + " …");
+            startAndAwait(more, envs, progress);
         }
-        return env;
     }
 
-    /** Waits until every launched service is ready, reporting each as it gets there; the first failure ends the wait. */
-    private void awaitReady(Collection<Waiting> started, Consumer<String> progress) {
+    private void startAndAwait(List<Copy> copies, Map<String, Map<String, String>> envs, Consumer<String> progress) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (Copy copy : copies) {
+            ServiceProcess service = launch(copy, envs.get(copy.module()));
+            services.add(service);
+            started.add(service);
+        }
+
         ExecutorService waiting = Executors.newFixedThreadPool(
                 started.size(),
                 Thread.ofPlatform().name("roundup-ready-", 1).daemon().factory());
         try {
             ExecutorCompletionService<Void> readiness = new ExecutorCompletionService<>(waiting);
-            for (Waiting launched : started) {
+            for (ServiceProcess service : started) {
                 readiness.submit(
                         () -> {
-                            launched.service().awaitReady(SERVICE_READY_TIMEOUT);
+                            long begun = System.nanoTime();
+                            service.awaitReady(SERVICE_READY_TIMEOUT);
                             progress.accept(String.format(
-                                    "  %s ready in %.1f s",
-                                    launched.service().name(), (System.nanoTime() - launched.launchedAt()) / 1e9));
+                                    "  %s ready in %.1f s", service.name(), (System.nanoTime() - begun) / 1e9));
                         },
                         null);
             }
@@ -330,10 +278,8 @@ public final class Platform implements AutoCloseable {
         writingCaches |= cache.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
         jvm.addAll(cache);
         jvm.add("-Dlogging.file.name=");
-        ServiceProcess service = ServiceProcess.start(
+        return ServiceProcess.start(
                 copy.name(), jar, copy.port(), env, jvm, settings.dataDir().resolve("logs"));
-        services.add(service);
-        return service;
     }
 
     /** The gateway, every copy of each service, then the reader site: copy k of a service listens on its port + 100 * (k - 1). */
@@ -358,14 +304,15 @@ public final class Platform implements AutoCloseable {
                 .collect(Collectors.joining(","));
     }
 
-    /** "gateway and the site", "article-service and product-service", "search-service" */
-    private static String names(List<Copy> copies) {
-        List<String> parts = copies.stream()
-                .map(copy -> copy.module().equals("web") ? "the site" : copy.name())
-                .toList();
-        return parts.size() == 1
-                ? parts.getFirst()
-                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
+    /** "gateway, article-service, product-service and search-service (2 copies)" */
+    private String describeCopies() {
+        List<String> parts = new ArrayList<>();
+        parts.add("gateway");
+        for (String service : LaunchOptions.SCALABLE) {
+            int n = settings.launch().copiesOf(service);
+            parts.add(n == 1 ? service : service + " (" + n + " copies)");
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast() + ", and the site";
     }
 
     /**
