@@ -29,10 +29,11 @@ public final class Platform implements AutoCloseable {
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
 
     /**
-     * A JVM that recorded what it loaded writes its ahead-of-time cache as it stops (seconds of CPU each, and on the
-     * first stop after a build all of them at once); cut short, it writes none and the next start records again.
+     * A JVM that recorded what it loaded writes its ahead-of-time cache as it stops: a JVM of its own assembles it,
+     * ≈ 10 CPU seconds each, and on the first stop after a build all five at once (measured 46 s on 2 cores, and over
+     * 60 s once); cut short, it writes none and the next start records again.
      */
-    private static final Duration SERVICE_STOP_GRACE_WRITING_CACHES = Duration.ofSeconds(60);
+    private static final Duration SERVICE_STOP_GRACE_WRITING_CACHES = Duration.ofSeconds(120);
 
     /** Start-up answers an interrupt within seconds (each part stops what it launched); this only bounds a bug. */
     private static final Duration START_ABANDON_TIMEOUT = Duration.ofSeconds(40);

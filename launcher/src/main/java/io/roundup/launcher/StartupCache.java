@@ -97,12 +97,16 @@ final class StartupCache {
         // the jar a cache was written for: a cache is valid only with the class path it was made from
         Path madeFor = caches.resolve(copyName + ".aot.jar");
         try {
+            // an empty cache is what a JVM leaves when its stop was cut short while writing it
             if (Files.isRegularFile(cache)
+                    && Files.size(cache) > 0
                     && Files.isRegularFile(madeFor)
                     && Files.readString(madeFor).equals(jar.toString())) {
                 return List.of("-XX:AOTCache=" + cache);
             }
             Files.deleteIfExists(cache);
+            // the JVM's own temporary file (120 MB or so), left when a stop was cut short
+            Files.deleteIfExists(cache.resolveSibling(cache.getFileName() + ".config"));
             Files.writeString(madeFor, jar.toString());
         } catch (IOException ex) {
             return List.of();

@@ -29,6 +29,19 @@ class StartupCacheTests {
     }
 
     @Test
+    void anEmptyCacheLeftByAStopCutShortIsRecordedAgain(@TempDir Path data) throws IOException {
+        assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
+        Path jar = data.resolve("app").resolve("web.jar");
+        Path cache = data.resolve("cds").resolve("web.aot").toAbsolutePath();
+        StartupCache.options("web", jar, data);
+        Files.createFile(cache);
+        Files.writeString(cache.resolveSibling("web.aot.config"), "the JVM's half-written configuration");
+
+        assertThat(StartupCache.options("web", jar, data)).startsWith("-XX:AOTCacheOutput=" + cache);
+        assertThat(cache.resolveSibling("web.aot.config")).doesNotExist();
+    }
+
+    @Test
     void aCopyHasACacheOfItsOwn(@TempDir Path data) {
         assumeTrue(Runtime.version().feature() >= 25, "the ahead-of-time cache needs JDK 25");
         Path jar = data.resolve("search-service.jar");
