@@ -46,8 +46,6 @@ public final class Platform implements AutoCloseable {
     private boolean closed;
     /** The thread in {@link #startAll} while it runs, which {@link #close()} interrupts. */
     private Thread starting;
-    /** Extracts the services' jars while the servers start (first start after a build); see {@link #extractAhead}. */
-    private volatile Thread extracting;
 
     private Platform(PlatformSettings settings) {
         this.settings = settings;
@@ -87,7 +85,6 @@ public final class Platform implements AutoCloseable {
                 }
                 Ports.requireFree(copy.name(), copy.port());
             }
-            extractAhead();
             Infrastructure started = Infrastructure.start(settings, progress);
             synchronized (this) {
                 if (!closed) {
@@ -286,34 +283,6 @@ public final class Platform implements AutoCloseable {
                 copy.name(), jar, copy.port(), env, jvm, settings.dataDir().resolve("logs"));
     }
 
-    private Path builtJar(String module) {
-        return settings.projectDir().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
-    }
-
-    /**
-     * After a build each service's jar is extracted once, which takes a JVM a second or two per jar: done one after
-     * another as the services were launched it delayed them all, so it is done here while the servers start instead
-     * (launching a service waits for its jar if it is not done yet). On later starts this finds every jar extracted.
-     */
-    private void extractAhead() {
-        List<String> modules = copies().stream().map(Copy::module).distinct().toList();
-        extracting = Thread.ofPlatform().daemon().name("roundup-extract").start(() -> {
-            for (String module : modules) {
-                Path built = builtJar(module);
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                try {
-                    if (Files.isRegularFile(built)) {
-                        StartupCache.runnableJar(module, built, settings.dataDir());
-                    }
-                } catch (StartupFailure ex) {
-                    return; // interrupted: the platform is stopping
-                }
-            }
-        });
-    }
-
     /** The gateway, every copy of each service, then the reader site: copy k of a service listens on its port + 100 * (k - 1). */
     List<Copy> copies() {
         List<Copy> copies = new ArrayList<>();
@@ -377,8 +346,6 @@ public final class Platform implements AutoCloseable {
             starter = starting;
         }
         try {
-            // first the extraction, whose lock the starting thread may be waiting for
-            stopExtracting();
             if (starter != null && starter != Thread.currentThread()) {
                 starter.interrupt();
                 awaitStartAbandoned();
@@ -393,20 +360,6 @@ public final class Platform implements AutoCloseable {
             }
         } finally {
             stopped.countDown();
-        }
-    }
-
-    /** An extraction still under way is stopped (its JVM killed) before the launcher may exit. */
-    private void stopExtracting() {
-        Thread extractor = extracting;
-        if (extractor == null) {
-            return;
-        }
-        extractor.interrupt();
-        try {
-            extractor.join(Duration.ofSeconds(10));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 

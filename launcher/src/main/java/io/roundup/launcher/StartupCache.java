@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -61,11 +60,6 @@ final class StartupCache {
                 }
             } catch (InterruptedException ex) {
                 tools.destroyForcibly();
-                try {
-                    tools.waitFor(5, TimeUnit.SECONDS); // gone before the launcher may exit
-                } catch (InterruptedException again) {
-                    // stopping either way
-                }
                 Thread.currentThread().interrupt();
                 deleteRecursively(staging);
                 throw new StartupFailure(module, "stopped while extracting its jar");
