@@ -76,7 +76,8 @@ public record PlatformSettings(
 
     /**
      * Four Boot JVMs starting together on a small machine are CPU-bound: C1 only and the serial collector start them
-     * markedly faster. (The platform adds a class-data archive per service, which makes later starts faster still.)
+     * markedly faster. (The platform adds a start-up cache per service, see {@link StartupCache}, which makes later
+     * starts faster still.)
      */
     private static final List<String> QUICK_START_JVM =
             List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx384m");
