@@ -45,7 +45,11 @@ final class LaunchedRoundup {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * The first stop after a build writes every service's ahead-of-time cache, for which the launcher waits up to two
+     * minutes (Platform), and then stops the servers: the bound leaves room for both on a loaded machine.
+     */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(180);
 
     private static final Pattern GENERATED_ADMIN = Pattern.compile("^\\s+admin\\s+/\\s+(\\S+)");
 
