@@ -10,6 +10,7 @@ import io.roundup.events.EventCodec;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,13 +51,12 @@ class IndexingFaultsTests {
             new IndexingSettings(Duration.ofMillis(1), Duration.ofMillis(1)),
             new IndexingMetrics(new SimpleMeterRegistry()));
 
-    // The batch a restarted consumer polls: a poison event first on its partition, then two good ones.
+    // The batch a restarted consumer polls: a poison event first on its partition, then two good ones. In this order:
+    // a batch is its partitions' records in the order of its map, and Map.of has none.
     private final ConsumerRecords<byte[], byte[]> batch = new ConsumerRecords<>(
-            Map.of(
-                    FIRST,
-                    List.of(record(FIRST, 7, "poison"), record(FIRST, 8, "good-1")),
-                    OTHER,
-                    List.of(record(OTHER, 6, "good-2"))),
+            inOrder(
+                    FIRST, List.of(record(FIRST, 7, "poison"), record(FIRST, 8, "good-1")),
+                    OTHER, List.of(record(OTHER, 6, "good-2"))),
             Map.of());
 
     @BeforeEach
@@ -124,6 +124,17 @@ class IndexingFaultsTests {
     private static Exception poisonAtTheStart() {
         EventCodec.UnreadableEvent poison = new EventCodec.UnreadableEvent("unknown ce_type 'roundup.article.v42'");
         return wrapped(new RejectedInBatch(new Rejected(0, poison)));
+    }
+
+    private static Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> inOrder(
+            TopicPartition first,
+            List<ConsumerRecord<byte[], byte[]>> firstRecords,
+            TopicPartition second,
+            List<ConsumerRecord<byte[], byte[]>> secondRecords) {
+        Map<TopicPartition, List<ConsumerRecord<byte[], byte[]>>> partitions = new LinkedHashMap<>();
+        partitions.put(first, firstRecords);
+        partitions.put(second, secondRecords);
+        return partitions;
     }
 
     private static ConsumerRecord<byte[], byte[]> record(TopicPartition partition, long offset, String key) {
