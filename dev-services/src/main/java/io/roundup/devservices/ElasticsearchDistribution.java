@@ -162,9 +162,17 @@ final class ElasticsearchDistribution {
     /** Complete, and made by this user: a home someone else planted in a shared temp directory is not trusted. */
     private static boolean ownComplete(Path home) {
         try {
-            return Files.isRegularFile(home.resolve(COMPLETE_MARKER), LinkOption.NOFOLLOW_LINKS)
-                    && Files.getAttribute(home, "unix:uid", LinkOption.NOFOLLOW_LINKS)
-                            .equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+            return Files.isRegularFile(home.resolve(COMPLETE_MARKER), LinkOption.NOFOLLOW_LINKS) && ownedByMe(home);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether this process's user owns {@code path} (the link itself, never what it points to). */
+    private static boolean ownedByMe(Path path) {
+        try {
+            return Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)
+                    .equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return false;
         }
@@ -198,14 +206,7 @@ final class ElasticsearchDistribution {
             entries.filter(entry -> entry.getFileName().toString().startsWith(PLUGINS_PREFIX))
                     .filter(entry -> !entry.equals(keep))
                     .filter(entry -> lastUsed(entry).isBefore(cutoff))
-                    .filter(entry -> {
-                        try {
-                            return Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS)
-                                    .equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-                        } catch (IOException | RuntimeException e) {
-                            return false;
-                        }
-                    })
+                    .filter(ElasticsearchDistribution::ownedByMe)
                     .forEach(entry -> {
                         try {
                             Directories.deleteRecursively(entry);
