@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,7 +40,7 @@ final class StartupCache {
                 return jar;
             }
             Files.createDirectories(folder);
-            deleteAllBut(folder, null);
+            deleteContents(folder);
             Path staging = Files.createTempDirectory(folder, build + ".extracting-");
             Process tools = new ProcessBuilder(
                             Jvm.javaExecutable(),
@@ -110,19 +111,18 @@ final class StartupCache {
         return List.of("-XX:AOTCacheOutput=" + cache, "-Xlog:aot*=error", "-Xlog:cds*=error");
     }
 
-    private static void deleteAllBut(Path folder, Path keep) throws IOException {
+    /** Empties {@code folder}: the extractions of earlier builds. */
+    private static void deleteContents(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : entries.toList()) {
-                if (!entry.equals(keep)) {
-                    deleteRecursively(entry);
-                }
+                deleteRecursively(entry);
             }
         }
     }
 
     private static void deleteRecursively(Path path) {
         try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(each);
             }
         } catch (IOException ex) {
