@@ -17,8 +17,6 @@ import java.util.Map;
  */
 final class Highlights {
 
-    /** No typo in words under three letters, one edit from three letters on, never two. */
-    static final String FUZZINESS = "AUTO:3,255";
     /** How many fragments a hit shows under one name. */
     static final int PER_NAME = 3;
 
@@ -26,6 +24,8 @@ final class Highlights {
     static final Map<String, String> NAMES = names();
 
     private static final int FRAGMENT_SIZE = 160;
+    /** Where the reader's words are looked up for highlighting: a copy of every highlighted field. */
+    private static final String WORDS = "all_text";
 
     private Highlights() {}
 
@@ -33,6 +33,11 @@ final class Highlights {
      * Highlights the reader's words where they matched: as written (with synonyms), and with a typo of one edit. Not
      * with the search's own query: highlighting its two-edit fuzzy clauses cost three quarters of a search's time.
      * Titles and summaries are highlighted whole, longer fields as a few fragments.
+     *
+     * <p>The words are looked up once, in {@code all_text} (every highlighted field is copied there, analysed alike),
+     * and highlighted in whichever field they occur ({@code require_field_match: false}): the fragments are the same as
+     * from a clause per highlighted field, but a one-edit word is expanded into index terms once instead of ten times,
+     * which was half of what a search cost over 10,000 roundups (docs/benchmarks.md, "Query cost").
      *
      * <p>With the fast vector highlighter ({@link HighlighterType#FastVector}), from the term vectors the review index
      * keeps for the highlighted fields: it expands the one-edit clause into index terms once per search, where the
@@ -50,14 +55,14 @@ final class Highlights {
                             ? f.numberOfFragments(0)
                             : f.numberOfFragments(PER_NAME).fragmentSize(FRAGMENT_SIZE))));
         });
-        List<String> highlighted = List.copyOf(NAMES.keySet());
-        Query matched = Query.of(q -> q.bool(b -> b.should(sh -> sh.multiMatch(m -> m.query(text)
-                        .fields(highlighted)
+        Query matched = Query.of(q -> q.bool(b -> b.should(sh -> sh.match(m -> m.field(WORDS)
+                        .query(text)
                         .analyzer(SearchRequests.EXACT_ANALYZER)
-                        .fuzziness(FUZZINESS)
+                        .fuzziness(SearchRequests.ONE_EDIT)
                         .prefixLength(1)))
-                .should(sh -> sh.multiMatch(m -> m.query(text).fields(highlighted)))));
+                .should(sh -> sh.match(m -> m.field(WORDS).query(text)))));
         return Highlight.of(h -> h.type(type)
+                .requireFieldMatch(false)
                 .encoder(HighlighterEncoder.Html)
                 .preTags("<em>")
                 .postTags("</em>")

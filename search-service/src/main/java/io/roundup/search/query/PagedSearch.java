@@ -49,8 +49,11 @@ class PagedSearch {
 
         List<Hit<ReviewDocument>> hits = response.hits().hits();
         List<Hit<ReviewDocument>> page = hits.subList(0, Math.min(hits.size(), query.size()));
+        long total = response.hits().total() == null
+                ? page.size()
+                : response.hits().total().value();
         String next = null;
-        if (hits.size() > query.size()) {
+        if (!page.isEmpty() && SearchRequests.morePages(query, hits.size(), total)) {
             next = new Cursor(
                             query.sort(),
                             SearchRequests.cursorValues(page.getLast().sort()),
@@ -66,9 +69,6 @@ class PagedSearch {
         for (Facet facet : Facet.values()) {
             facets.put(facet.key(), facet.counts(response.aggregations().get(facet.key())));
         }
-        long total = response.hits().total() == null
-                ? page.size()
-                : response.hits().total().value();
         return new SearchResults(total, shown, facets, next);
     }
 

@@ -28,6 +28,17 @@ final class SearchRequests {
      * "cancellign" stays, "cancelling" becomes "cancel"), so against stems such typos found nothing.
      */
     static final String TYPO_FIELD = "all_text.plain";
+    /**
+     * How far a word may be from the reader's to match: up to two edits from six letters on, so that a slip in a long
+     * word still finds the roundup.
+     */
+    static final String TYPO_MATCH = "AUTO";
+    /**
+     * How far a word may be from the reader's to add to the score (and to be highlighted): one edit from three letters
+     * on, never two. Two-edit variants of every word over eleven fields cost a quarter of a search's time over 10,000
+     * roundups and mostly added near-misses to the score (docs/benchmarks.md, "Query cost").
+     */
+    static final String ONE_EDIT = "AUTO:3,255";
     /** Every word of one or two, three quarters of the words when there are more. */
     static final String MOST_WORDS = "2<-25%";
 
@@ -57,7 +68,7 @@ final class SearchRequests {
     private SearchRequests() {}
 
     /**
-     * One page of {@code query}, and one hit more to tell whether another page follows: from the point in time
+     * One page of {@code query}: from the point in time
      * {@code pit} when there is one, else from the live review index. The facet filters apply to the hits after the
      * aggregations ({@code post_filter}), and each facet is counted with every filter but its own, so that a reader
      * can widen a choice within a facet.
@@ -77,7 +88,7 @@ final class SearchRequests {
             s.query(mainQuery(query))
                     .postFilter(facetFilters(query, null))
                     .sort(sort(query.sort()))
-                    .size(query.size() + 1)
+                    .size(hitsAsked(query))
                     .trackTotalHits(t -> t.enabled(true))
                     .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
             for (Facet facet : Facet.values()) {
@@ -93,6 +104,21 @@ final class SearchRequests {
         });
     }
 
+    /**
+     * A page's hits, and after the first one hit more, to tell whether another page follows. The first page's exact
+     * total comes from the same search, so it tells that by itself, and the extra hit would be fetched and highlighted
+     * for nothing (a tenth of a search's time). A later page cannot go by the total: on a newest-first page it counts
+     * what was published or unpublished since the first.
+     */
+    static int hitsAsked(SearchQuery query) {
+        return query.cursor() == null ? query.size() : query.size() + 1;
+    }
+
+    /** Whether another page follows one whose search answered {@code hits} hits of {@code total}. */
+    static boolean morePages(SearchQuery query, int hits, long total) {
+        return query.cursor() == null ? total > hits : hits > query.size();
+    }
+
     static Query published() {
         return Query.of(q -> q.term(t -> t.field("status").value(ReviewDocument.PUBLISHED)));
     }
@@ -102,8 +128,9 @@ final class SearchRequests {
      * somewhere in the article, as written or as an editor's synonym; the score favours titles and product names, and
      * whole phrases. Typos are forgiven against the words as written ({@value #TYPO_FIELD}, no stemming, no synonyms):
      * fuzzy variants of every synonym would match far too much, and Elasticsearch cannot expand a multi-word synonym
-     * fuzzily. The typo clause that adds to the score keeps every text field: over the four short ones only it was
-     * about a tenth cheaper but cost "mistery novels" its first place in the judged suite.
+     * fuzzily. The typo clause that adds to the score keeps every text field (over the four short ones only it was
+     * about a tenth cheaper but cost "mistery novels" its first place in the judged suite) and allows one edit: a word
+     * two edits away still matches, through {@value #TYPO_FIELD}, but scores only there.
      */
     static Query mainQuery(SearchQuery query) {
         if (!query.hasText()) {
@@ -113,7 +140,7 @@ final class SearchRequests {
         return Query.of(q -> q.bool(b -> b.filter(published())
                 .must(m -> m.bool(every -> every.should(sh -> sh.match(mt -> mt.field(TYPO_FIELD)
                                 .query(text)
-                                .fuzziness("AUTO")
+                                .fuzziness(TYPO_MATCH)
                                 .prefixLength(1)
                                 .minimumShouldMatch(MOST_WORDS)))
                         .should(sh ->
@@ -123,7 +150,7 @@ final class SearchRequests {
                         .fields(TEXT_FIELDS)
                         .type(TextQueryType.BestFields)
                         .analyzer(EXACT_ANALYZER)
-                        .fuzziness("AUTO")
+                        .fuzziness(ONE_EDIT)
                         .prefixLength(1)
                         .tieBreaker(0.3)))
                 .should(sh -> sh.multiMatch(mm -> mm.query(text)

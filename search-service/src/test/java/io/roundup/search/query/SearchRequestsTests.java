@@ -31,10 +31,10 @@ class SearchRequestsTests {
     }
 
     @Test
-    void aPageAsksForOneHitMoreAndTheTotalAndOnlyTheFieldsAHitShows() {
+    void theFirstPageAsksForAPageAndTheTotalAndOnlyTheFieldsAHitShows() {
         JsonNode body = body(query("trail shoes", SortMode.RELEVANCE));
 
-        assertThat(body.at("/size").asInt()).isEqualTo(11);
+        assertThat(body.at("/size").asInt()).isEqualTo(10);
         assertThat(body.at("/track_total_hits").asBoolean()).isTrue();
         assertThat(body.at("/_source/includes"))
                 .isEqualTo(json("['id','revision','slug','title','summary','author','category','tags','publishedAt',"
@@ -56,7 +56,7 @@ class SearchRequestsTests {
         assertThat(should).hasSize(3);
         assertThat(should.at("/0/multi_match"))
                 .isEqualTo(json("{'query':'trail shoes','analyzer':'prose','fields':" + textFields()
-                        + ",'fuzziness':'AUTO','prefix_length':1,'tie_breaker':0.3,'type':'best_fields'}"));
+                        + ",'fuzziness':'AUTO:3,255','prefix_length':1,'tie_breaker':0.3,'type':'best_fields'}"));
         assertThat(should.at("/1/multi_match"))
                 .isEqualTo(json("{'query':'trail shoes','fields':" + textFields()
                         + ",'tie_breaker':0.3,'type':'best_fields'}"));
@@ -168,13 +168,15 @@ class SearchRequestsTests {
         assertThat(highlight.at("/encoder").asString()).isEqualTo("html");
         assertThat(highlight.at("/pre_tags")).isEqualTo(json("['<em>']"));
         assertThat(highlight.at("/post_tags")).isEqualTo(json("['</em>']"));
-        String fields = "['title','summary','intro','entries.heading','sections.heading','entries.body',"
-                + "'sections.body','entries.features.name','entries.features.description','products.name']";
         assertThat(highlight.at("/highlight_query"))
+                .as("looked up once in the copy of every highlighted field")
                 .isEqualTo(json("{'bool':{'should':["
-                        + "{'multi_match':{'query':'trail shoes','analyzer':'prose','fields':" + fields
-                        + ",'fuzziness':'AUTO:3,255','prefix_length':1}},"
-                        + "{'multi_match':{'query':'trail shoes','fields':" + fields + "}}]}}"));
+                        + "{'match':{'all_text':{'query':'trail shoes','analyzer':'prose',"
+                        + "'fuzziness':'AUTO:3,255','prefix_length':1}}},"
+                        + "{'match':{'all_text':{'query':'trail shoes'}}}]}}"));
+        assertThat(highlight.at("/require_field_match").asBoolean(true))
+                .as("and highlighted in whichever field they occur")
+                .isFalse();
         JsonNode highlighted = highlight.at("/fields");
         assertThat(highlighted).hasSize(10);
         assertThat(highlighted.get(0)).isEqualTo(json("{'title':{'number_of_fragments':0}}"));
@@ -208,6 +210,30 @@ class SearchRequestsTests {
         assertThat(body.at("/search_after")).isEqualTo(json("[1.5,1700000000000,'id-9']"));
         assertThat(SearchRequests.cursorValues(SearchRequests.searchAfter(cursor)))
                 .isEqualTo(cursor.after());
+    }
+
+    @Test
+    void theFirstPageGoesByItsExactTotalALaterOneByAnExtraHit() {
+        SearchQuery first = query("shoes", SortMode.NEWEST);
+        SearchQuery later = new SearchQuery(
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                SortMode.NEWEST,
+                10,
+                new Cursor(SortMode.NEWEST, List.of(1700000000000L, "id-9")));
+
+        assertThat(SearchRequests.morePages(first, 10, 11)).isTrue();
+        assertThat(SearchRequests.morePages(first, 10, 10)).isFalse();
+        assertThat(SearchRequests.morePages(first, 3, 3)).isFalse();
+        assertThat(body(later).at("/size").asInt())
+                .as("the total counts what was published or unpublished since the first page")
+                .isEqualTo(11);
+        assertThat(SearchRequests.morePages(later, 11, 11)).isTrue();
+        assertThat(SearchRequests.morePages(later, 10, 500)).isFalse();
     }
 
     @Test
