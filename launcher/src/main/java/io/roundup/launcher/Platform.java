@@ -178,6 +178,10 @@ public final class Platform implements AutoCloseable {
         common.put("ROUNDUP_JWKS_URI", jwks);
         common.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         common.put("SPRING_CLOUD_STREAM_KAFKA_BINDER_BROKERS", infrastructure.kafkaBootstrapServers());
+        // A service's consumers join one group one binding after another, so the group rebalances as the last joins,
+        // and a member that is in already hears of it only at its next heartbeat: 3 s by default, which readiness
+        // (every consumer assigned) waited for on every start. Heartbeats this often cost nothing on one machine.
+        common.put("SPRING_KAFKA_CONSUMER_PROPERTIES_HEARTBEAT_INTERVAL_MS", "500");
 
         Map<String, String> article = new HashMap<>(common);
         article.put("SPRING_MONGODB_URI", infrastructure.mongoConnectionString("articles"));
