@@ -138,6 +138,14 @@ public final class Platform implements AutoCloseable {
         return infrastructure;
     }
 
+    /**
+     * Whether stopping now makes services write their start-up caches (the first stop after a build): that stop takes
+     * up to {@link #SERVICE_STOP_GRACE_WRITING_CACHES}, during which nothing else is printed.
+     */
+    public boolean writingCaches() {
+        return writingCaches && services.stream().anyMatch(ServiceProcess::isServing);
+    }
+
     /** The services that are no longer running, e.g. to report a crash while the platform is up. */
     public List<String> stoppedServices() {
         return services.stream()
