@@ -13,7 +13,7 @@ import java.util.Objects;
  *     directory that {@link ElasticsearchServer#close()} deletes. When running as root the node runs as uid 65534:
  *     a directory that uid can reach is handed over to it; one it cannot (below a folder only its owner may enter)
  *     keeps the node's files in a folder of its own under /var/lib/roundup, linked from the directory as {@code node}.
- * @param heapMegabytes the node's heap (-Xms and -Xmx)
+ * @param heapMegabytes the node's maximum heap (-Xmx); it starts at 64 MB and grows only as far as the node needs
  * @param plugins plugin zips to install before the first start ({@code elasticsearch-plugin install})
  * @param startupTimeout how long to wait for the cluster to turn yellow
  */

@@ -56,6 +56,11 @@ public final class Roundup {
                 () -> {
                     stopping.set(true);
                     System.out.println("\nStopping Roundup …");
+                    if (platform.writingCaches()) {
+                        // else a silent minute on the first stop after a build looks like a hang
+                        System.out.println("The services are writing their start-up caches (first stop after a"
+                                + " build; the next start is faster): this takes up to 2 minutes.");
+                    }
                     platform.close();
                     System.out.println("Roundup stopped.");
                     stopped.countDown();

@@ -81,6 +81,11 @@ final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** Ready and still running: it stops gracefully (a JVM that records writes its start-up cache as it does). */
+    boolean isServing() {
+        return ready && process.isAlive();
+    }
+
     /** Waits for {@code /actuator/health/readiness} to answer 200; fails fast when the JVM exits. */
     void awaitReady(Duration timeout) {
         URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
