@@ -37,7 +37,8 @@ final class Highlights {
      * <p>The words are looked up once, in {@code all_text} (every highlighted field is copied there, analysed alike),
      * and highlighted in whichever field they occur ({@code require_field_match: false}): the fragments are the same as
      * from a clause per highlighted field, but a one-edit word is expanded into index terms once instead of ten times,
-     * which was half of what a search cost over 10,000 roundups (docs/benchmarks.md, "Query cost").
+     * which was over a third of what a search cost over 10,000 roundups (docs/benchmarks.md, "Query cost, second
+     * round").
      *
      * <p>With the fast vector highlighter ({@link HighlighterType#FastVector}), from the term vectors the review index
      * keeps for the highlighted fields: it expands the one-edit clause into index terms once per search, where the

@@ -36,7 +36,7 @@ final class SearchRequests {
     /**
      * How far a word may be from the reader's to add to the score (and to be highlighted): one edit from three letters
      * on, never two. Two-edit variants of every word over eleven fields cost a quarter of a search's time over 10,000
-     * roundups and mostly added near-misses to the score (docs/benchmarks.md, "Query cost").
+     * roundups and mostly added near-misses to the score (docs/benchmarks.md, "Query cost, second round").
      */
     static final String ONE_EDIT = "AUTO:3,255";
     /** Every word of one or two, three quarters of the words when there are more. */
