@@ -452,9 +452,9 @@ class SearchThroughputBenchmark {
      * own, so their number moves a search's cost (13 → 5 segments made one a sixth cheaper over 10k roundups).
      */
     private static Map<String, Object> indexStats() {
-        JsonNode stats = check(HttpRequest.newBuilder(
-                        roundup.elasticsearchUri().resolve("/reviews/_stats/docs,store,segments"))
-                .build());
+        JsonNode stats =
+                check(HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_stats/docs,store,segments"))
+                        .build());
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("documents", stats.at("/_all/primaries/docs/count").asLong());
         index.put("storeBytes", stats.at("/_all/primaries/store/size_in_bytes").asLong());
