@@ -170,7 +170,7 @@ public final class KafkaServer extends ChildServer {
                 "num.network.threads=2",
                 "num.io.threads=2",
                 // the log cleaner (compacted topics) allocates this on the heap at start-up: the default 128 MB is
-                // most of an idle broker's RSS; 16 MB still maps ≈ 700k keys per pass, more than a local run holds
+                // most of an idle broker's RSS; 16 MB still maps ≈ 600k keys per pass, more than a local run holds
                 "log.cleaner.dedupe.buffer.size=16777216",
                 "");
         String log4j = String.join(
