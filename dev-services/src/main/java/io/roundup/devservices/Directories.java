@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** File-system chores: temp directories, recursive deletion, and handing directories to the unprivileged user. */
-final class Directories {
+public final class Directories {
 
     /** Elasticsearch refuses to run as root; as root we run it as this uid/gid ("nobody" on Debian). */
     static final int UNPRIVILEGED_ID = 65534;
@@ -114,7 +114,13 @@ final class Directories {
         }
     }
 
-    static void deleteRecursively(Path directory) {
+    /**
+     * Deletes {@code directory} and everything below it (a symbolic link as itself, not what it points at); nothing when
+     * it is not there.
+     *
+     * @throws UncheckedIOException when something in it cannot be deleted (what could be is gone)
+     */
+    public static void deleteRecursively(Path directory) {
         if (directory == null || !Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -1,11 +1,11 @@
 package io.roundup.launcher;
 
+import io.roundup.devservices.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -121,11 +121,9 @@ final class StartupCache {
     }
 
     private static void deleteRecursively(Path path) {
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(each);
-            }
-        } catch (IOException ex) {
+        try {
+            Directories.deleteRecursively(path);
+        } catch (UncheckedIOException ex) {
             // a leftover only takes space; the next extraction of this module removes it
         }
     }
