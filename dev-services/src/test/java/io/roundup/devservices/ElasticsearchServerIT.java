@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -55,15 +54,13 @@ class ElasticsearchServerIT {
         assertThat(data).doesNotExist();
         // the home with the plugin installed is kept for the next node with the same plugins, which installs nothing
         assertThat(home.resolve("plugins").resolve("roundup-test")).isDirectory();
-        long started = System.nanoTime();
         ElasticsearchDistribution.Home again = ElasticsearchDistribution.withPlugins(
                 ElasticsearchDistribution.shared(),
                 List.of(plugin),
                 Path.of(System.getProperty("java.home")),
                 pluginFolder.resolve("install.log"));
         assertThat(again).isEqualTo(new ElasticsearchDistribution.Home(home, false));
-        assertThat(pluginFolder.resolve("install.log")).doesNotExist();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(pluginFolder.resolve("install.log")).as("no installer ran").doesNotExist();
     }
 
     /** Debian's /root is mode 700: a checkout there holds a data directory that uid 65534 cannot enter. */
