@@ -11,6 +11,7 @@ import io.roundup.e2e.corpus.QueryMix.Query;
 import io.roundup.events.Topics;
 import io.roundup.search.query.ReaderSearchRequests;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,6 +87,16 @@ class SearchThroughputBenchmark {
             .map(String::strip)
             .map(Integer::valueOf)
             .toList();
+    /**
+     * Where the queries are sent, each in turn per client count: {@code gateway} (the reader's way in),
+     * {@code search-service} (its own port, past the gateway: what the gateway adds is the difference) and
+     * {@code elasticsearch} (search-service's request replayed).
+     */
+    static final List<String> TARGETS = Arrays.stream(
+                    System.getProperty("benchmark.targets", "gateway,search-service,elasticsearch")
+                            .split(","))
+            .map(String::strip)
+            .toList();
     /** A request not answered by then counts as an error (and fails the comparison of answers before the runs). */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.timeout-seconds", 30));
 
@@ -126,17 +137,27 @@ class SearchThroughputBenchmark {
         }
         results.put("index", indexStats());
 
-        List<HttpRequest> viaGateway =
-                queries.stream().map(SearchThroughputBenchmark::gatewayRequest).toList();
+        List<HttpRequest> viaGateway = queries.stream()
+                .map(query -> apiRequest(roundup.gatewayUri(), query))
+                .toList();
+        List<HttpRequest> viaSearchService = queries.stream()
+                .map(query -> apiRequest(roundup.searchServiceUri(), query))
+                .toList();
         List<HttpRequest> direct = queries.stream()
                 .map(SearchThroughputBenchmark::elasticsearchRequest)
                 .toList();
         List<Map<String, Object>> comparison = compareAnswers(queries, viaGateway, direct);
 
         List<Run> runs = new ArrayList<>();
+        Map<String, List<HttpRequest>> targets =
+                Map.of("gateway", viaGateway, "search-service", viaSearchService, "elasticsearch", direct);
         for (int clients : CLIENTS) {
-            runs.add(run("gateway", viaGateway, clients));
-            runs.add(run("elasticsearch", direct, clients));
+            for (String target : TARGETS) {
+                if (!targets.containsKey(target)) {
+                    throw new IllegalArgumentException("benchmark.targets: no target " + target);
+                }
+                runs.add(run(target, targets.get(target), clients));
+            }
         }
 
         String table = table(queries.size(), runs);
@@ -263,24 +284,23 @@ class SearchThroughputBenchmark {
                     run.latency().p99Ms(),
                     run.errors()));
         }
-        out.append("\n| clients | gateway p50 / Elasticsearch p50 | gateway p99 / Elasticsearch p99 |\n");
-        out.append("| ---: | ---: | ---: |\n");
+        out.append("\n| clients | through | p50 / Elasticsearch p50 | p99 / Elasticsearch p99 |\n");
+        out.append("| ---: | --- | ---: | ---: |\n");
         for (int clients : runs.stream().map(Run::clients).distinct().toList()) {
-            Run gateway = runs.stream()
-                    .filter(r -> r.clients() == clients && r.target().equals("gateway"))
-                    .findFirst()
-                    .orElse(null);
             Run direct = runs.stream()
                     .filter(r -> r.clients() == clients && r.target().equals("elasticsearch"))
                     .findFirst()
                     .orElse(null);
-            if (gateway != null && direct != null) {
-                out.append(String.format(
-                        Locale.ROOT,
-                        "| %d | %.2f | %.2f |%n",
-                        clients,
-                        gateway.latency().p50Ms() / direct.latency().p50Ms(),
-                        gateway.latency().p99Ms() / direct.latency().p99Ms()));
+            for (Run api : runs) {
+                if (direct != null && api.clients() == clients && !api.target().equals("elasticsearch")) {
+                    out.append(String.format(
+                            Locale.ROOT,
+                            "| %d | %s | %.2f | %.2f |%n",
+                            clients,
+                            api.target(),
+                            api.latency().p50Ms() / direct.latency().p50Ms(),
+                            api.latency().p99Ms() / direct.latency().p99Ms()));
+                }
             }
         }
         return out.toString();
@@ -474,12 +494,13 @@ class SearchThroughputBenchmark {
         return Benchmarks.okJson(CHECKS, request);
     }
 
-    private static HttpRequest gatewayRequest(Query query) {
+    /** The reader's search for the query, as the site sends it, to the gateway or to search-service's own port. */
+    private static HttpRequest apiRequest(URI base, Query query) {
         StringBuilder uri = new StringBuilder("/api/search?q=").append(encode(query.text()));
         query.filters()
                 .forEach((name, values) -> values.forEach(
                         value -> uri.append('&').append(name).append('=').append(encode(value))));
-        return HttpRequest.newBuilder(roundup.gatewayUri().resolve(uri.toString()))
+        return HttpRequest.newBuilder(base.resolve(uri.toString()))
                 .timeout(REQUEST_TIMEOUT)
                 .GET()
                 .build();
