@@ -102,14 +102,16 @@ public final class ElasticsearchServer extends ChildServer {
                 "ES_JAVA_HOME", javaHome.toString(),
                 "ES_PATH_CONF", node.resolve("config").toString(),
                 "ES_TMPDIR", node.resolve("tmp").toString(),
-                // A development node: C1 only, which halves start-up on a busy machine; the serial collector and a
-                // heap that starts small and grows only when needed (no pre-touch), instead of G1 over a heap fixed
-                // at its maximum, which G1 soon touches all of: 245 MB of RSS instead of 530 MB idle at 512 MB (the
-                // distribution's jvm.options selects G1, hence -UseG1GC before +UseSerialGC).
+                // A development node: the serial collector and a heap that starts small and grows only when needed
+                // (no pre-touch), instead of G1 over a heap fixed at its maximum, which G1 soon touches all of: 245 MB
+                // of RSS instead of 530 MB idle at 512 MB (the distribution's jvm.options selects G1, hence -UseG1GC
+                // before +UseSerialGC). C1 alone unless the settings ask for C2 too (see optimizingCompiler); the
+                // CLI, which only prepares the start, always runs on C1 alone.
                 "ES_JAVA_OPTS",
                         "-Xms" + Math.min(INITIAL_HEAP_MEGABYTES, settings.heapMegabytes()) + "m -Xmx"
                                 + settings.heapMegabytes()
-                                + "m -XX:-AlwaysPreTouch -XX:-UseG1GC -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                                + "m -XX:-AlwaysPreTouch -XX:-UseG1GC -XX:+UseSerialGC"
+                                + (settings.optimizingCompiler() ? "" : " -XX:TieredStopAtLevel=1"),
                 "CLI_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
         // the supervising JVM is tiny: it only waits and relays signals
         List<String> supervisorOptions = List.of("-Xms8m", "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");

@@ -61,7 +61,8 @@ public final class Infrastructure implements AutoCloseable {
         ElasticsearchSettings elasticsearchSettings = ElasticsearchSettings.defaults()
                 .withPort(ports.elasticsearch())
                 .withDataDirectory(dataDirectory(settings, "elasticsearch"))
-                .withPlugins(List.of(analysisPlugin()));
+                .withPlugins(List.of(analysisPlugin()))
+                .withOptimizingCompiler(settings.optimizes("elasticsearch"));
         MongoSettings mongoSettings = MongoSettings.defaults()
                 .withPort(ports.mongodb())
                 .withDataDirectory(dataDirectory(settings, "mongodb"));

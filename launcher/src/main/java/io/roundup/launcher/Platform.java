@@ -316,7 +316,7 @@ public final class Platform implements AutoCloseable {
                     copy.name(), "its jar " + built + " is missing; build it with ./mvnw -DskipTests package");
         }
         Path jar = StartupCache.runnableJar(module, built, settings.dataDir());
-        List<String> jvm = new ArrayList<>(settings.serviceJvmOptions());
+        List<String> jvm = settings.jvmOptions(module);
         List<String> cache = StartupCache.options(copy.name(), jar, settings.dataDir());
         writingCaches |= cache.stream().anyMatch(option -> option.startsWith("-XX:AOTCacheOutput="));
         jvm.addAll(cache);

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the platform runs and with which secrets.
@@ -15,7 +17,8 @@ import java.util.Map;
  * @param editorPassword the {@code editor} user's password
  * @param adminPassword the {@code admin} user's password
  * @param generatedPasswords the users whose passwords were made up here and must be shown once (never a chosen one)
- * @param serviceJvmOptions options for each service JVM
+ * @param serviceJvmOptions options for each service JVM (its compilers come on top, see {@link #jvmOptions})
+ * @param optimized the parts whose JVMs compile hot code with C2 as well as C1 ({@value #C2}); the others run C1 alone
  * @param launch what the command line asked for, such as the number of copies of each service
  */
 public record PlatformSettings(
@@ -26,7 +29,21 @@ public record PlatformSettings(
         String adminPassword,
         List<String> generatedPasswords,
         List<String> serviceJvmOptions,
+        Set<String> optimized,
         LaunchOptions launch) {
+
+    /**
+     * Which JVMs get C2: {@code search} (the default) those every reader's search passes through, Elasticsearch, the
+     * gateway and search-service; {@code none} C1 alone everywhere, the quickest start (about 4 s sooner warm); {@code
+     * all} every service too.
+     */
+    public static final String C2 = "ROUNDUP_C2";
+
+    /** The JVMs every search passes through: on C2 they spend about half the CPU a search costs them on C1 alone. */
+    static final Set<String> SEARCH_PATH = Set.of("elasticsearch", "gateway", "search-service");
+
+    static final Set<String> ALL =
+            Set.of("elasticsearch", "gateway", "article-service", "product-service", "search-service", "web");
 
     /** Ports of the local run; each can be moved with an environment variable such as {@code ROUNDUP_GATEWAY_PORT}. */
     public static PlatformSettings local(Path projectDir, Path dataDir, Map<String, String> env) {
@@ -58,6 +75,7 @@ public record PlatformSettings(
                 admin,
                 List.copyOf(generated),
                 QUICK_START_JVM,
+                optimized(env.getOrDefault(C2, "search")),
                 LaunchOptions.defaults());
     }
 
@@ -71,16 +89,39 @@ public record PlatformSettings(
                 adminPassword,
                 generatedPasswords,
                 serviceJvmOptions,
+                optimized,
                 options);
     }
 
     /**
-     * Four Boot JVMs starting together on a small machine are CPU-bound: C1 only and the serial collector start them
-     * markedly faster. (The platform adds a start-up cache per service, see {@link StartupCache}, which makes later
-     * starts faster still.)
+     * Five Boot JVMs starting together on a small machine are CPU-bound: the serial collector and small heaps start
+     * them markedly faster. (The platform adds a start-up cache per service, see {@link StartupCache}, which makes later
+     * starts faster still.) Which compilers each one gets is {@link #optimized}: C2 pays on the search path, where
+     * it halves what a search costs (docs/benchmarks.md, "C2 where searches run"); elsewhere its compiling during
+     * start-up costs more than it gives back on a small machine.
      */
-    private static final List<String> QUICK_START_JVM =
-            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx384m");
+    private static final List<String> QUICK_START_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx384m");
+
+    private static Set<String> optimized(String choice) {
+        return switch (choice.strip().toLowerCase(Locale.ROOT)) {
+            case "search", "" -> SEARCH_PATH;
+            case "none" -> Set.of();
+            case "all" -> ALL;
+            default -> throw new StartupFailure("settings", C2 + "=" + choice + " is not search, none or all");
+        };
+    }
+
+    /** Whether a part's JVM compiles with C2 as well as C1 (the JDK's default tiered compilation). */
+    public boolean optimizes(String part) {
+        return optimized.contains(part);
+    }
+
+    /** The options of a service's JVM: {@link #serviceJvmOptions} and its compilers. */
+    public List<String> jvmOptions(String module) {
+        List<String> options = new ArrayList<>(optimizes(module) ? List.of() : List.of("-XX:TieredStopAtLevel=1"));
+        options.addAll(serviceJvmOptions);
+        return options;
+    }
 
     private static int port(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
