@@ -148,7 +148,7 @@ class SearchThroughputBenchmark {
                     .map(text -> new Query("demo", text, Map.of()))
                     .toList();
         }
-        results.put("index", indexStats());
+        results.put("index", indexStats("as loaded"));
 
         List<HttpRequest> viaGateway = queries.stream()
                 .map(query -> apiRequest(roundup.gatewayUri(), query))
@@ -162,6 +162,8 @@ class SearchThroughputBenchmark {
         List<Map<String, Object>> comparison = compareAnswers(queries, viaGateway, direct);
 
         warmUpPlatform(viaGateway);
+        // search-service compacts the index once the load is over (IndexCompaction): the segments searched are these
+        results.put("indexMeasured", indexStats("as measured"));
         List<Run> runs = new ArrayList<>();
         Map<String, List<HttpRequest>> targets =
                 Map.of("gateway", viaGateway, "search-service", viaSearchService, "elasticsearch", direct);
@@ -500,21 +502,29 @@ class SearchThroughputBenchmark {
     }
 
     /**
-     * The review index's documents, size on disk and segments, for the conditions: every segment is searched on its
-     * own, so their number moves a search's cost (13 → 5 segments made one a sixth cheaper over 10k roundups).
+     * The review index's documents, size on disk, segments and the time Elasticsearch has spent merging them, for the
+     * conditions: every segment is searched on its own, so their number moves a search's cost (over 100k roundups, 26
+     * segments cost Elasticsearch about twice the time of one).
      */
-    private static Map<String, Object> indexStats() {
-        JsonNode stats =
-                check(HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_stats/docs,store,segments"))
+    private static Map<String, Object> indexStats(String when) {
+        JsonNode stats = check(
+                HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_stats/docs,store,segments,merge"))
                         .build());
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("documents", stats.at("/_all/primaries/docs/count").asLong());
         index.put("storeBytes", stats.at("/_all/primaries/store/size_in_bytes").asLong());
         index.put("segments", stats.at("/_all/primaries/segments/count").asLong());
+        index.put(
+                "mergeMillis",
+                stats.at("/_all/primaries/merges/total_time_in_millis").asLong());
         index.put("products", count("products"));
         System.out.printf(
-                "[bench] review index: %d documents, %.1f MB, %d segments%n",
-                (Long) index.get("documents"), (Long) index.get("storeBytes") / 1e6, (Long) index.get("segments"));
+                "[bench] review index %s: %d documents, %.1f MB, %d segments, %.1f s merging so far%n",
+                when,
+                (Long) index.get("documents"),
+                (Long) index.get("storeBytes") / 1e6,
+                (Long) index.get("segments"),
+                (Long) index.get("mergeMillis") / 1e3);
         return index;
     }
 
