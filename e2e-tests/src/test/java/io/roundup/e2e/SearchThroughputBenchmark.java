@@ -104,6 +104,14 @@ class SearchThroughputBenchmark {
                             .split(","))
             .map(String::strip)
             .toList();
+    /**
+     * How long the review index's segments must stay as they are, with no merge running, before the runs: longer than
+     * two of search-service's compaction looks (30 s apart), so that a compaction due after the load has started and
+     * ended by then. The merges of a large load go on for minutes after it is searchable, and a row measured during
+     * them measures the merging too.
+     */
+    static final Duration SETTLED = Duration.ofSeconds(Long.getLong("benchmark.settled-seconds", 75));
+
     /** A request not answered by then counts as an error (and fails the comparison of answers before the runs). */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(Long.getLong("benchmark.timeout-seconds", 30));
 
@@ -161,9 +169,9 @@ class SearchThroughputBenchmark {
                 .toList();
         List<Map<String, Object>> comparison = compareAnswers(queries, viaGateway, direct);
 
-        warmUpPlatform(viaGateway);
-        // search-service compacts the index once the load is over (IndexCompaction): the segments searched are these
+        results.put("settledSeconds", awaitSettledIndex());
         results.put("indexMeasured", indexStats("as measured"));
+        warmUpPlatform(viaGateway);
         List<Run> runs = new ArrayList<>();
         Map<String, List<HttpRequest>> targets =
                 Map.of("gateway", viaGateway, "search-service", viaSearchService, "elasticsearch", direct);
@@ -499,6 +507,37 @@ class SearchThroughputBenchmark {
                 .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
                 .collect(Collectors.joining(" "));
         return '"' + query.text() + '"' + (filters.isEmpty() ? "" : " " + filters);
+    }
+
+    /**
+     * Waits, at most 20 minutes, until the review index's segments and merges have not changed for {@link #SETTLED}:
+     * search-service compacts the index once the writes are over (IndexCompaction), and the runs should search the
+     * index as it stays, not as it is being merged. Answers the seconds it waited.
+     */
+    private static double awaitSettledIndex() throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(20).toNanos();
+        String seen = "";
+        long unchangedSince = started;
+        while (System.nanoTime() < deadline) {
+            JsonNode primaries = check(
+                            HttpRequest.newBuilder(roundup.elasticsearchUri().resolve("/reviews/_stats/segments,merge"))
+                                    .build())
+                    .at("/_all/primaries");
+            String now = primaries.at("/segments/count").asLong() + " segments, "
+                    + primaries.at("/merges/total").asLong() + " merges done, "
+                    + primaries.at("/merges/current").asLong() + " running";
+            if (!now.equals(seen) || primaries.at("/merges/current").asLong() > 0) {
+                seen = now;
+                unchangedSince = System.nanoTime();
+            } else if (System.nanoTime() - unchangedSince >= SETTLED.toNanos()) {
+                break;
+            }
+            Thread.sleep(2_000);
+        }
+        double waited = seconds(started);
+        System.out.printf("[bench] review index settled after %.1f s more: %s%n", waited, seen);
+        return waited;
     }
 
     /**
